@@ -1,0 +1,165 @@
+// dyad: the command line. Thin on purpose: it parses options, opens inputs
+// and outputs, and hands everything else to the library.
+#include <CLI/CLI.hpp>
+
+#include <atomic>
+#include <fstream>
+#include <iostream>
+#include <mutex>
+
+#include "dyad/output/writer.h"
+#include "dyad/pipeline/batch_coder.h"
+#include "dyad/pipeline/coder.h"
+#include "dyad/reader/reader.h"
+#include "dyad/util/date.h"
+
+namespace {
+
+struct CommonOptions {
+  std::string data_dir;
+  std::vector<std::string> dict_dirs;
+  std::string date;
+  std::string input_format = "auto";
+  std::vector<std::string> inputs;
+};
+
+void add_common(CLI::App* cmd, CommonOptions& o) {
+  cmd->add_option("inputs", o.inputs, "input files: .txt, .html, .jsonl, or - for standard input")->required();
+  cmd->add_option("--date", o.date, "report date (YYYY-MM-DD) for inputs that carry none");
+  cmd->add_option("--input-format", o.input_format, "auto, text, html or jsonl")
+      ->check(CLI::IsMember({"auto", "text", "txt", "html", "jsonl", "json"}));
+  cmd->add_option("--data", o.data_dir, "data directory (default: $DYAD_DATA or the built-in one)");
+  cmd->add_option("--dict", o.dict_dirs, "extra dictionary directory layered over the defaults (repeatable)");
+}
+
+std::unique_ptr<dyad::Coder> load_coder(const CommonOptions& o) {
+  dyad::CoderOptions co;
+  co.data_dir = o.data_dir;
+  co.dict_dirs = o.dict_dirs;
+  std::vector<dyad::DictError> errors;
+  auto coder = dyad::Coder::load(co, errors);
+  if (!coder) {
+    for (const auto& e : errors) std::cerr << "dyad: " << e.str() << "\n";
+    std::cerr << "dyad: dictionaries not loaded; nothing coded\n";
+    return nullptr;
+  }
+  return coder;
+}
+
+// Calls f(report) for every report of every input; returns the number of problems reported.
+template <typename F>
+size_t for_each_report(const CommonOptions& o, const dyad::Coder& coder, F&& f) {
+  std::atomic<size_t> problems{0};
+  dyad::InputFormat format;
+  dyad::parse_input_format(o.input_format, format);
+  for (const std::string& name : o.inputs) {
+    std::ifstream file;
+    std::istream* in = &std::cin;
+    if (name != "-") {
+      file.open(name, std::ios::binary);
+      if (!file) {
+        std::cerr << "dyad: " << name << ": cannot open\n";
+        ++problems;
+        continue;
+      }
+      in = &file;
+    }
+    dyad::ReaderOptions ro;
+    ro.name = name;
+    ro.default_date = o.date;
+    ro.format = format;
+    ro.boilerplate = &coder.boilerplate();
+    auto reader = dyad::open_reader(*in, ro, [&](const std::string& msg) {
+      std::cerr << "dyad: " << msg << "\n";
+      ++problems;
+    });
+    dyad::Report report;
+    while (reader->next(report)) f(std::move(report));
+  }
+  return problems;
+}
+
+int run_code(const CommonOptions& o, const std::string& output, const std::string& out_format, int threads, bool quiet) {
+  if (!o.date.empty() && !dyad::parse_iso_date(o.date)) {
+    std::cerr << "dyad: --date must be YYYY-MM-DD, got '" << o.date << "'\n";
+    return 2;
+  }
+  auto coder = load_coder(o);
+  if (!coder) return 2;
+  std::ofstream file;
+  std::ostream* out = &std::cout;
+  if (!output.empty() && output != "-") {
+    file.open(output, std::ios::binary);
+    if (!file) {
+      std::cerr << "dyad: " << output << ": cannot write\n";
+      return 2;
+    }
+    out = &file;
+  }
+  std::ios::sync_with_stdio(false);
+  auto writer = dyad::make_writer(out_format == "tsv" ? dyad::OutputFormat::Tsv : dyad::OutputFormat::Jsonl, *out);
+  dyad::BatchCoder batch(*coder, threads, [&](const dyad::Event& e) { writer->write(e); });
+  size_t problems = for_each_report(o, *coder, [&](dyad::Report r) { batch.add(std::move(r)); });
+  batch.flush();
+  out->flush();
+  if (!*out) {
+    std::cerr << "dyad: error writing output\n";
+    return 2;
+  }
+  if (!quiet)
+    std::cerr << "dyad: " << batch.reports() << " reports, " << batch.sentences() << " sentences, " << batch.events()
+              << " events" << (problems ? ", " + std::to_string(problems) + " problem(s) reported above" : "") << "\n";
+  return problems ? 1 : 0;
+}
+
+int run_analyze(const CommonOptions& o) {
+  auto coder = load_coder(o);
+  if (!coder) return 2;
+  dyad::CoderSession session(*coder);
+  size_t problems = for_each_report(o, *coder, [&](dyad::Report r) {
+    std::vector<dyad::AnalyzedSentence> sentences;
+    session.analyze(r, sentences);
+    for (size_t i = 0; i < sentences.size(); ++i) {
+      const auto& s = sentences[i];
+      std::cout << "# " << r.id << " sentence " << i << ": " << s.text << "\n";
+      for (const auto& t : s.tokens)
+        std::cout << t.text << "\t" << t.tag << "\t" << t.lemma << "\t" << s.clause_kinds[size_t(t.clause)] << "#"
+                  << t.clause << "\n";
+      for (const auto& a : s.actors) std::cout << "actor\t" << a << "\n";
+      std::cout << "\n";
+    }
+  });
+  return problems ? 1 : 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"dyad: political event coding from news reports (CAMEO and PLOVER)"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "dyad 0.1.0");
+
+  CommonOptions code_opts;
+  std::string output, out_format = "jsonl";
+  int threads = 1;
+  bool quiet = false;
+  auto* code = app.add_subcommand("code", "code news reports into events (JSON Lines or TSV)");
+  add_common(code, code_opts);
+  code->add_option("-o,--out", output, "output file (default: standard output)");
+  code->add_option("--output", out_format, "output format: jsonl or tsv")->check(CLI::IsMember({"jsonl", "tsv"}));
+  code->add_option("-j,--threads", threads, "worker threads")->check(CLI::Range(1, 256));
+  code->add_flag("-q,--quiet", quiet, "no summary line on standard error");
+
+  CommonOptions analyze_opts;
+  auto* analyze = app.add_subcommand("analyze", "show tokens, tags, lemmas, clauses and actors of each sentence");
+  add_common(analyze, analyze_opts);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? 0 : 2;
+  }
+  if (*code) return run_code(code_opts, output, out_format, threads, quiet);
+  if (*analyze) return run_analyze(analyze_opts);
+  return 2;
+}

@@ -1,0 +1,279 @@
+#include "dyad/actors/actor_phrase.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "dyad/util/strings.h"
+
+namespace dyad {
+
+namespace {
+
+void copy_code(char (&dst)[4], std::string_view src) {
+  size_t n = std::min<size_t>(3, src.size());
+  std::memcpy(dst, src.data(), n);
+  dst[n] = 0;
+}
+
+const char* const kPartitives[] = {"group", "groups", "number", "dozens", "hundreds", "thousands", "millions",
+                                   "member", "members", "team", "delegation", "some", "many", "most", "part",
+                                   "representatives", "representative", "head", "leader", "leaders", "chief",
+                                   "army", "unit", "units", "band", "crowd", "coalition", "alliance", "bloc",
+                                   "contingent", "battalion", "brigade", "faction", "wing", nullptr};
+
+bool is_modifier(Tag t) { return is_adj(t) || t == Tag::NN || t == Tag::NNP || t == Tag::VBN || t == Tag::Hyph || t == Tag::CD; }
+
+}  // namespace
+
+bool is_partitive(std::string_view lower) {
+  for (const char* const* p = kPartitives; *p; ++p)
+    if (lower == *p) return true;
+  return false;
+}
+
+ActorPhraseBuilder::ActorPhraseBuilder(const ActorDictionary& dict, const Lexicon& lexicon) : dict_(dict), lex_(lexicon) {
+  auto id = [&](const char* w) { return lex_.find(w); };
+  w_of_ = id("of"); w_for_ = id("for"); w_from_ = id("from"); w_in_ = id("in"); w_and_ = id("and");
+  w_or_ = id("or"); w_the_ = id("the"); w_s_ = id("'s"); w_apos_ = id("'"); w_two_ = id("two");
+  w_both_ = id("both"); w_country_ = id("country"); w_countries_ = id("countries"); w_side_ = id("side");
+  w_sides_ = id("sides"); w_nation_ = id("nation"); w_nations_ = id("nations"); w_he_ = id("he");
+  w_she_ = id("she"); w_him_ = id("him"); w_her_ = id("her"); w_they_ = id("they"); w_them_ = id("them");
+  w_at_ = id("at"); w_to_ = id("to"); w_with_ = id("with");
+  for (const char* const* p = kPartitives; *p; ++p)
+    if (uint32_t w = id(*p)) partitives_.push_back(w);
+}
+
+void ActorPhraseBuilder::match_units(const std::vector<Token>& tokens, uint32_t first, uint32_t last, int32_t day) {
+  matches_.clear();
+  for (uint32_t k = first; k < last;) {
+    ActorMatch m = dict_.match(tokens, k, last, day);
+    if (m.entry) {
+      matches_.push_back(m);
+      k = m.end;
+    } else {
+      ++k;
+    }
+  }
+  units_.clear();
+  for (const ActorMatch& m : matches_) {
+    const ActorEntry& e = *m.entry;
+    Unit u{};
+    u.begin = m.begin;
+    u.end = m.end;
+    u.head = m.end - 1;
+    u.member.begin = m.begin;
+    u.member.end = m.end;
+    switch (e.kind) {
+      case ActorKind::Agent:
+        u.agent_only = true;
+        copy_code(u.member.sector, e.sector);
+        u.plural = is_noun(tokens[m.end - 1].tag) && (tokens[m.end - 1].tag == Tag::NNS);
+        break;
+      case ActorKind::Adjective:
+        u.adjective_only = true;
+        u.has_country = true;
+        copy_code(u.member.country, e.country);
+        break;
+      case ActorKind::Country:
+      case ActorKind::Capital:
+        u.has_country = true;
+        copy_code(u.member.country, e.country);
+        copy_code(u.member.sector, e.sector.empty() ? "GOV" : e.sector);
+        u.bare_country = e.sector.empty();
+        break;
+      case ActorKind::Person:
+      case ActorKind::Org:
+        u.has_country = true;
+        copy_code(u.member.country, e.country);
+        copy_code(u.member.sector, e.sector);
+        u.member.person = e.kind == ActorKind::Person;
+        u.plural = e.kind == ActorKind::Org;
+        break;
+    }
+    units_.push_back(u);
+  }
+}
+
+void ActorPhraseBuilder::build(std::string_view text, const std::vector<Token>& tokens, uint32_t first, uint32_t last,
+                               int32_t day, DiscourseMemory& memory, std::vector<ActorPhrase>& out) {
+  (void)text;
+  out.clear();
+  match_units(tokens, first, last, day);
+
+  // 1. Merge units that name one actor: "Russian Foreign Ministry", "Azerbaijan's troops",
+  //    "Prime Minister Nikol Pashinyan", "activists from Azerbaijan".
+  std::vector<Unit> merged;
+  merged.reserve(units_.size());
+  for (size_t i = 0; i < units_.size(); ++i) {
+    Unit u = units_[i];
+    while (i + 1 < units_.size()) {
+      const Unit& v = units_[i + 1];
+      // Tokens between u and v.
+      uint32_t gap_begin = u.end, gap_end = v.begin;
+      bool modifiers_only = true;
+      for (uint32_t k = gap_begin; k < gap_end; ++k) modifiers_only = modifiers_only && is_modifier(tokens[k].tag);
+      bool possessive = gap_end == gap_begin + 1 && (tokens[gap_begin].word == w_s_ || tokens[gap_begin].word == w_apos_);
+      if ((u.has_country && !u.member.person) && v.agent_only && gap_end - gap_begin <= 3 && (modifiers_only || possessive)) {
+        // Country or adjective + agent.
+        copy_code(u.member.sector, v.member.sector_sv());
+        u.adjective_only = false;
+        u.bare_country = false;
+        u.end = v.end;
+        u.head = v.head;
+        u.member.end = v.end;
+        u.plural = v.plural;
+        ++i;
+        continue;
+      }
+      if ((u.agent_only || (u.has_country && !u.member.person)) && v.member.person && gap_end == gap_begin) {
+        // Title + name: the person's own entry wins.
+        Unit p = v;
+        p.begin = u.begin;
+        p.member.begin = u.begin;
+        u = p;
+        ++i;
+        continue;
+      }
+      if (u.agent_only && !v.agent_only && !v.member.person && v.has_country) {
+        // Agent + of/for/from/in + [the] + country: the country's agent. Compounds after the
+        // preposition are handled in step 2, which copies the sector to every member.
+        uint32_t k = gap_begin;
+        bool prep = k < gap_end && (tokens[k].word == w_of_ || tokens[k].word == w_for_ || tokens[k].word == w_from_ ||
+                                    tokens[k].word == w_in_ || tokens[k].word == w_at_);
+        if (prep) ++k;
+        while (k < gap_end && (tokens[k].word == w_the_ || is_modifier(tokens[k].tag))) ++k;
+        if (prep && k == gap_end) {
+          Unit w = v;
+          if (!w.member.sector[0] || w.adjective_only || std::string_view(w.member.sector) == "GOV")
+            copy_code(w.member.sector, u.member.sector_sv());
+          w.adjective_only = false;
+          w.begin = u.begin;
+          w.member.begin = u.begin;
+          w.head = u.head;
+          w.plural = u.plural;
+          w.agent_only = false;
+          w.bare_country = false;
+          w.agent_pp = true;
+          // Remember the agent's sector for compound members that follow.
+          u = w;
+          ++i;
+          continue;
+        }
+      }
+      break;
+    }
+    merged.push_back(u);
+  }
+
+  // 2. Compounds: "Armenia and Azerbaijan", "Russia, Armenia, and Azerbaijan", "Armenian-Azerbaijani".
+  std::vector<const Unit*> chain;
+  size_t i = 0;
+  auto separator = [&](uint32_t b, uint32_t e, bool& has_conj, bool& has_comma) {
+    for (uint32_t k = b; k < e; ++k) {
+      const Token& t = tokens[k];
+      if (t.word == w_and_ || t.word == w_or_) has_conj = true;
+      else if (t.tag == Tag::Punct && text.substr(t.begin, 1) == ",") has_comma = true;
+      else if (t.tag == Tag::Hyph) has_conj = true;
+      else if (t.word == w_the_) continue;
+      else return false;
+    }
+    return e > b;
+  };
+  while (i < merged.size()) {
+    if (merged[i].agent_only) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    bool any_conj = false, last_conj = false, any_comma = false;
+    while (j + 1 < merged.size() && !merged[j + 1].agent_only) {
+      bool conj = false, comma = false;
+      if (!separator(merged[j].end, merged[j + 1].begin, conj, comma)) break;
+      any_conj = any_conj || conj;
+      any_comma = any_comma || comma;
+      last_conj = conj;
+      ++j;
+    }
+    // "A, B" alone is an apposition or a list cut by a clause, not a compound.
+    if (j > i && any_comma && !last_conj) j = i;
+    (void)any_conj;
+    ActorPhrase p;
+    p.begin = merged[i].begin;
+    p.end = merged[j].end;
+    p.head = merged[i].head;
+    p.plural = j > i || merged[i].plural;
+    std::string_view sector = merged[i].member.sector_sv();
+    for (size_t k = i; k <= j; ++k) {
+      ActorMember m = merged[k].member;
+      // "foreign ministers of Russia, Armenia, and Azerbaijan": the agent's sector applies to all.
+      if (k > i && merged[i].agent_pp && merged[k].bare_country) copy_code(m.sector, sector);
+      if (merged[k].adjective_only && m.sector[0] == 0) {
+        // A plural demonym on its own ("Armenians") names people.
+        const Token& t = tokens[merged[k].end - 1];
+        bool followed_by_noun = merged[k].end < last && (is_noun(tokens[merged[k].end].tag) || is_adj(tokens[merged[k].end].tag));
+        if (!followed_by_noun && text[t.end - 1] == 's' && t.tag != Tag::JJ) copy_code(m.sector, "CVL");
+      }
+      p.add(m);
+    }
+    out.push_back(p);
+    i = j + 1;
+  }
+
+  // 3. Pronouns and "the two countries".
+  for (uint32_t k = first; k < last; ++k) {
+    const Token& t = tokens[k];
+    const ActorPhrase* ref = nullptr;
+    uint32_t end = k + 1;
+    if (t.tag == Tag::PRP && (t.word == w_he_ || t.word == w_she_ || t.word == w_him_ || t.word == w_her_)) {
+      if (memory.has_person) ref = &memory.last_person;
+    } else if (t.tag == Tag::PRP && (t.word == w_they_ || t.word == w_them_)) {
+      if (memory.has_group) ref = &memory.last_group;
+    } else if ((t.word == w_the_ || t.word == w_both_) && k + 1 < last) {
+      uint32_t j = k + 1;
+      if (t.word == w_the_ && tokens[j].word == w_two_) ++j;
+      else if (t.word == w_the_) continue;
+      if (j < last && (tokens[j].word == w_countries_ || tokens[j].word == w_sides_ || tokens[j].word == w_nations_) &&
+          memory.has_pair) {
+        ref = &memory.last_pair;
+        end = j + 1;
+      }
+    }
+    if (!ref) continue;
+    // Only where no dictionary actor already covers the token.
+    bool covered = false;
+    for (const ActorPhrase& p : out) covered = covered || (k >= p.begin && k < p.end);
+    if (covered) continue;
+    ActorPhrase p = *ref;
+    p.begin = k;
+    p.end = end;
+    p.head = end - 1;
+    p.pronoun = true;
+    for (int m = 0; m < p.count; ++m) {
+      p.members[m].begin = k;
+      p.members[m].end = end;
+    }
+    out.push_back(p);
+  }
+  std::sort(out.begin(), out.end(), [](const ActorPhrase& a, const ActorPhrase& b) { return a.begin < b.begin; });
+
+  // 4. Remember this sentence's actors for the next ones.
+  for (const ActorPhrase& p : out) {
+    if (p.pronoun) continue;
+    if (p.count == 1 && !p.plural && (p.members[0].person || tokens[p.head].tag == Tag::NN || tokens[p.head].tag == Tag::NNP)) {
+      memory.last_person = p;
+      memory.has_person = true;
+    }
+    if (p.plural || p.count > 1) {
+      memory.last_group = p;
+      memory.has_group = true;
+    }
+    if (p.count == 2) {
+      memory.last_pair = p;
+      memory.has_pair = true;
+    }
+    memory.last_any = p;
+    memory.has_any = true;
+  }
+}
+
+}  // namespace dyad

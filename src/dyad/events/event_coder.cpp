@@ -1,0 +1,634 @@
+#include "dyad/events/event_coder.h"
+
+#include <algorithm>
+
+namespace dyad {
+
+namespace {
+
+bool np_tag(Tag t) {
+  return is_noun(t) || is_adj(t) || t == Tag::DT || t == Tag::PDT || t == Tag::CD || t == Tag::POS ||
+         t == Tag::PRPS || t == Tag::Hyph || t == Tag::PRP;
+}
+
+const char* const kHypotheticalGovernors[] = {
+    "threaten", "plan", "intend", "want", "seek", "hope", "expect", "aim", "prepare", "try", "vow", "pledge",
+    "promise", "propose", "offer", "consider", "need", "wish", "attempt", "urge", "ask", "call", "demand",
+    "request", "encourage", "invite", "warn", "plot", "mean", "like", "would", "ready", "willing", "able",
+    "likely", "going", "set", "due", "expected", "scheduled", nullptr};
+const char* const kNegatingGovernors[] = {"refuse", "fail", "decline", "deny", "reject", "avoid", "stop",
+                                          "cease", "unable", "unwilling", "reluctant", nullptr};
+
+}  // namespace
+
+EventCoder::EventCoder(const EventDictionary& dict, const Lexicon& lex) : dict_(dict), lex_(lex), segmenter_(lex) {
+  w_by_ = lex.find("by"); w_not_ = lex.find("not"); w_nt_ = lex.find("n't"); w_never_ = lex.find("never");
+  w_no_ = lex.find("no"); w_of_ = lex.find("of"); w_between_ = lex.find("between"); w_to_ = lex.find("to");
+  w_s_ = lex.find("'s"); w_that_ = lex.find("that"); w_including_ = lex.find("including");
+  w_such_ = lex.find("such"); w_as_ = lex.find("as");
+  for (const char* const* p = kHypotheticalGovernors; *p; ++p)
+    if (uint32_t id = lex.find(*p)) hypothetical_governors_.push_back(id);
+  for (const char* const* p = kNegatingGovernors; *p; ++p)
+    if (uint32_t id = lex.find(*p)) negating_governors_.push_back(id);
+}
+
+int EventCoder::phrase_at(uint32_t k) const {
+  const auto& ph = *phrases_;
+  for (size_t i = 0; i < ph.size(); ++i)
+    if (k >= ph[i].begin && k < ph[i].end) return int(i);
+  return -1;
+}
+
+int EventCoder::phrase_starting(uint32_t k) const {
+  const auto& t = *tokens_;
+  while (k < last_ && (t[k].tag == Tag::DT || t[k].tag == Tag::PRPS || t[k].tag == Tag::PDT)) ++k;
+  if (k >= last_) return -1;
+  int p = phrase_at(k);
+  if (p >= 0) return p;
+  // Allow a few modifiers before the actor ("the embattled Armenian government").
+  for (uint32_t j = k; j < last_ && j < k + 3 && (is_adj(t[j].tag) || t[j].tag == Tag::VBN); ++j) {
+    p = phrase_at(j + 1);
+    if (p >= 0) return p;
+  }
+  return -1;
+}
+
+bool EventCoder::match_rest(const EventPattern& p, size_t e, uint32_t pos, Match& m) const {
+  const auto& t = *tokens_;
+  if (e == p.rest.size()) {
+    m.end = pos;
+    return true;
+  }
+  const PatternElement& el = p.rest[e];
+  switch (el.type) {
+    case PatternElement::Word:
+    case PatternElement::Set: {
+      while (pos < last_ && t[pos].tag == Tag::RB && t[pos].word != w_not_ && t[pos].word != w_nt_) ++pos;
+      if (pos >= last_) return false;
+      const Token& tok = t[pos];
+      bool ok = el.type == PatternElement::Word ? (tok.lemma == el.id || tok.word == el.id)
+                                                : (dict_.in_set(el.id, tok.lemma) || dict_.in_set(el.id, tok.word));
+      return ok && match_rest(p, e + 1, pos + 1, m);
+    }
+    case PatternElement::Gap: {
+      for (uint32_t skip = 0; skip <= 4 && pos + skip <= last_; ++skip) {
+        if (skip > 0) {
+          const Token& g = t[pos + skip - 1];
+          if (g.tag == Tag::Punct || g.tag == Tag::Dash || is_finite_verb(g.tag) || g.tag == Tag::MD) break;
+        }
+        if (match_rest(p, e + 1, pos + skip, m)) return true;
+      }
+      return false;
+    }
+    case PatternElement::Target:
+    case PatternElement::Source: {
+      int ph = phrase_starting(pos);
+      if (ph < 0) return false;
+      int saved_t = m.target, saved_s = m.source;
+      (el.type == PatternElement::Target ? m.target : m.source) = ph;
+      if (match_rest(p, e + 1, (*phrases_)[ph].end, m)) return true;
+      m.target = saved_t;
+      m.source = saved_s;
+      return false;
+    }
+  }
+  return false;
+}
+
+EventCoder::Match EventCoder::best_match(PatternKind kind, uint32_t k, bool head_only) const {
+  Match best;
+  const Token& t = (*tokens_)[k];
+  for (int pass = 0; pass < 2; ++pass) {
+    uint32_t key = pass == 0 ? t.lemma : t.word;
+    if (pass == 1 && key == t.lemma) break;
+    for (uint32_t idx : dict_.candidates(kind, key)) {
+      const EventPattern& p = dict_.pattern(idx);
+      if (head_only && !p.rest.empty()) continue;
+      if (p.passive && !is_passive(k)) continue;
+      Match m;
+      m.pattern = &p;
+      if (!match_rest(p, 0, k + 1, m)) continue;
+      // A pattern written for the passive beats the same words in the active.
+      int weight = p.weight + (p.passive ? 1 : 0);
+      if (!best.pattern || weight > best.pattern->weight + (best.pattern->passive ? 1 : 0)) best = m;
+    }
+  }
+  return best;
+}
+
+uint32_t EventCoder::verb_group_start(uint32_t k) const {
+  const auto& t = *tokens_;
+  uint32_t g = k;
+  while (g > first_) {
+    const Token& p = t[g - 1];
+    bool aux = is_verb(p.tag) && (p.lemma == lex_.id_be() || p.lemma == lex_.id_have() || p.lemma == lex_.id_do());
+    if (p.tag == Tag::RB || p.tag == Tag::MD || aux) --g;
+    else break;
+  }
+  return g;
+}
+
+bool EventCoder::is_passive(uint32_t k) const {
+  const auto& t = *tokens_;
+  if (t[k].tag != Tag::VBN) return false;
+  uint32_t g = verb_group_start(k);
+  for (uint32_t i = g; i < k; ++i)
+    if (is_verb(t[i].tag) && t[i].lemma == lex_.id_be()) return true;
+  for (uint32_t i = g; i < k; ++i)
+    if (is_verb(t[i].tag) && t[i].lemma == lex_.id_have()) return false;  // "has attacked"
+  // Reduced passive: "activists - supported by Baku -", ", based on", "troops deployed by Russia".
+  uint32_t n = k + 1;
+  while (n < last_ && t[n].tag == Tag::RB) ++n;
+  bool by_follows = n < last_ && t[n].word == w_by_;
+  const Clause& c = clauses_.clauses[clause(k)];
+  bool opens_clause = c.opener == k || (g > first_ && (t[g - 1].tag == Tag::Dash || t[g - 1].tag == Tag::Punct));
+  return by_follows || (opens_clause && c.kind != ClauseKind::Main);
+}
+
+int EventCoder::np_head_phrase(uint32_t b, uint32_t e) const {
+  const auto& t = *tokens_;
+  uint32_t i = b;
+  for (int guard = 0; guard < 8; ++guard) {
+    while (i < e && !(is_noun(t[i].tag) || t[i].tag == Tag::PRP)) ++i;
+    if (i >= e) return -2;
+    uint32_t j = i;
+    while (j + 1 < e && (is_noun(t[j + 1].tag) || t[j + 1].tag == Tag::Hyph || t[j].tag == Tag::Hyph)) ++j;
+    if (!is_noun(t[j].tag) && t[j].tag != Tag::PRP) {  // "self-described": a modifier, not the head
+      i = j + 1;
+      continue;
+    }
+    if (j + 1 < e && t[j + 1].tag == Tag::POS) {  // possessor: the head follows
+      int owner = phrase_at(j);
+      i = j + 2;
+      bool more = false;
+      for (uint32_t q = i; q < e; ++q) more = more || is_noun(t[q].tag);
+      if (!more) return owner >= 0 ? owner : -2;
+      continue;
+    }
+    std::string_view w = lex_.word(t[j].word);
+    if (j + 1 < e && t[j + 1].word == w_of_ && is_partitive(w)) {
+      i = j + 2;
+      continue;
+    }
+    int ph = phrase_at(j);
+    if (ph < 0) ph = phrase_at(i);
+    return ph >= 0 ? ph : -2;
+  }
+  return -2;
+}
+
+int EventCoder::subject_before(uint32_t k, int c) const {
+  const auto& t = *tokens_;
+  const auto& cl = clauses_.clauses;
+  auto nested_in = [&](int inner, int outer) {
+    for (int x = inner; x >= 0; x = cl[x].parent)
+      if (x == outer) return true;
+    return false;
+  };
+  int64_t p = int64_t(k) - 1;
+  bool found_end = false;
+  uint32_t np_end = 0, np_begin = 0;
+  bool skipped_comma = false;
+  for (; p >= int64_t(first_); --p) {
+    uint32_t q = uint32_t(p);
+    int cq = clause(q);
+    if (cq != c) {
+      if (nested_in(cq, c) && cq != c) continue;  // an interrupting relative or parenthetical
+      if (!found_end) return -1;
+      break;
+    }
+    const Token& tk = t[q];
+    if (!found_end) {
+      if (tk.tag == Tag::RB) continue;
+      if (tk.tag == Tag::Punct && text_[tk.begin] == ',' && !skipped_comma) {
+        skipped_comma = true;  // "..., Maria Zakharova, says"
+        continue;
+      }
+      if (tk.tag == Tag::WDT || tk.tag == Tag::WP) return -1;
+      if (tk.tag == Tag::EX) return -2;
+      if (!np_tag(tk.tag)) return -1;
+      found_end = true;
+      np_end = q + 1;
+      np_begin = q;
+      continue;
+    }
+    bool in_phrase = phrase_at(q) >= 0;
+    bool continues = np_tag(tk.tag) || (tk.tag == Tag::IN && tk.word != w_that_ && q > first_ &&
+                                        np_tag(t[q - 1].tag) && tk.word != w_by_) ||
+                     (in_phrase && (tk.tag == Tag::CC || tk.tag == Tag::Punct)) || tk.tag == Tag::VBN ||
+                     (tk.tag == Tag::VBG && q + 1 < last_ && is_noun(t[q + 1].tag));
+    if (!continues) break;
+    np_begin = q;
+  }
+  if (!found_end) return -1;
+  // A leading preposition means we walked into a prepositional phrase: the subject is after it.
+  while (np_begin < np_end && t[np_begin].tag == Tag::IN) ++np_begin;
+  return np_head_phrase(np_begin, np_end);
+}
+
+int EventCoder::by_agent_after(uint32_t k, int c) const {
+  const auto& t = *tokens_;
+  uint32_t n = k + 1;
+  while (n < last_ && (t[n].tag == Tag::RB || (clause(n) != c && t[n].tag != Tag::IN))) ++n;
+  if (n >= last_ || t[n].word != w_by_) return -1;
+  uint32_t b = n + 1, e = b;
+  while (e < last_ && (np_tag(t[e].tag) || t[e].tag == Tag::VBN ||
+                       (t[e].tag == Tag::IN && t[e].word != w_by_ && e + 1 < last_ && np_tag(t[e + 1].tag)) ||
+                       (phrase_at(e) >= 0)))
+    ++e;
+  if (e == b) return -1;
+  int h = np_head_phrase(b, e);
+  return h;
+}
+
+int EventCoder::first_phrase_after(uint32_t k, int c, int exclude) const {
+  const auto& ph = *phrases_;
+  for (size_t i = 0; i < ph.size(); ++i) {
+    if (ph[i].begin <= k || int(i) == exclude) continue;
+    if (clause(ph[i].begin) != c) continue;
+    // "a Russia-brokered deal": the attributive agent is not the target.
+    uint32_t e = ph[i].end;
+    if (e + 1 < last_ && (*tokens_)[e].tag == Tag::Hyph && is_verb((*tokens_)[e + 1].tag)) continue;
+    if (exclude >= 0 && ph[exclude].count == 1 && ph[i].count == 1 &&
+        ph[i].members[0].same_actor(ph[exclude].members[0]))
+      continue;
+    return int(i);
+  }
+  return -1;
+}
+
+int EventCoder::antecedent_of(int c) const {
+  const auto& t = *tokens_;
+  const Clause& cl = clauses_.clauses[c];
+  int outer = cl.parent;
+  int64_t p = int64_t(cl.opener) - 1;
+  // Skip a comma and any parenthetical between the noun and the relative pronoun.
+  while (p >= int64_t(first_)) {
+    uint32_t q = uint32_t(p);
+    bool punct = t[q].tag == Tag::Dash || (t[q].tag == Tag::Punct && (text_[t[q].begin] == ',' || text_[t[q].begin] == ')'));
+    if (punct || (outer >= 0 && clause(q) != outer)) {
+      --p;
+      continue;
+    }
+    break;
+  }
+  if (p < int64_t(first_)) return -1;
+  uint32_t e = uint32_t(p) + 1, b = uint32_t(p);
+  while (b > first_) {
+    const Token& tk = t[b - 1];
+    bool cont = np_tag(tk.tag) || tk.tag == Tag::VBN || (tk.tag == Tag::IN && tk.word != w_by_ && tk.word != w_that_) ||
+                (phrase_at(b - 1) >= 0);
+    if (!cont || (outer >= 0 && clause(b - 1) != outer)) break;
+    --b;
+  }
+  while (b < e && t[b].tag == Tag::IN) ++b;
+  int h = np_head_phrase(b, e);
+  return h >= 0 ? h : -1;
+}
+
+int EventCoder::clause_agent(int c) const {
+  if (c < 0) return -1;
+  const auto& t = *tokens_;
+  for (uint32_t k = first_; k < last_; ++k) {
+    if (clause(k) != c || !is_verb(t[k].tag)) continue;
+    // Skip auxiliaries to the main verb of the group.
+    uint32_t v = k;
+    while (v + 1 < last_ && clause(v + 1) == c && (is_verb(t[v + 1].tag) || t[v + 1].tag == Tag::RB)) ++v;
+    while (v > k && !is_verb(t[v].tag)) --v;
+    if (is_passive(v)) {
+      int a = by_agent_after(v, c);
+      return a >= 0 ? a : -1;
+    }
+    int s = subject_before(verb_group_start(k), c);
+    if (s != -1) return s;
+    const Clause& cl = clauses_.clauses[c];
+    if (cl.kind == ClauseKind::Relative || cl.kind == ClauseKind::Parenthetical) return antecedent_of(c);
+    if (cl.kind == ClauseKind::Participial) {
+      int parent = cl.parent;
+      if (parent < 0 || parent == c) {
+        // A sentence-initial participle belongs to the main clause that follows it.
+        for (size_t x = size_t(c) + 1; x < clauses_.clauses.size(); ++x)
+          if (clauses_.clauses[x].kind == ClauseKind::Main) {
+            parent = int(x);
+            break;
+          }
+      }
+      return parent >= 0 && parent != c ? clause_agent(parent) : -1;
+    }
+    return -1;
+  }
+  return -1;
+}
+
+void EventCoder::restructure_inverted_reporting() {
+  // "Russia reiterates the need for talks, the spokesperson ..., Maria Zakharova, says."
+  // The final speech clause becomes the main clause; what precedes it is what was said.
+  const auto& t = *tokens_;
+  uint32_t end = last_;
+  while (end > first_ && (t[end - 1].tag == Tag::Punct || t[end - 1].tag == Tag::Quote)) --end;
+  if (end <= first_ + 2) return;
+  uint32_t v = end - 1;
+  if (!(t[v].tag == Tag::VBZ || t[v].tag == Tag::VBD) || !dict_.is_speech_verb(t[v].lemma)) return;
+  // The speaker: an actor phrase (with appositions) between a comma and the verb.
+  uint32_t k = v;
+  while (k > first_ && (np_tag(t[k - 1].tag) || t[k - 1].tag == Tag::IN || phrase_at(k - 1) >= 0 ||
+                        (t[k - 1].tag == Tag::Punct && text_[t[k - 1].begin] == ',' && k - 1 > first_ &&
+                         phrase_at(k - 2) >= 0)))
+    --k;
+  if (k <= first_ + 1 || !(t[k - 1].tag == Tag::Punct && text_[t[k - 1].begin] == ',')) return;
+  bool has_actor = false;
+  for (uint32_t i = k; i < v; ++i) has_actor = has_actor || phrase_at(i) >= 0;
+  if (!has_actor) return;
+  int main_clause = clause(first_);
+  Clause speech;
+  speech.kind = ClauseKind::Main;
+  speech.opener = k - 1;
+  clauses_.clauses.push_back(speech);
+  int sc = int(clauses_.clauses.size() - 1);
+  for (uint32_t i = k - 1; i < last_; ++i) clauses_.of_token[i - first_] = int16_t(sc);
+  Clause& reported = clauses_.clauses[size_t(main_clause)];
+  if (reported.kind == ClauseKind::Main) {
+    reported.kind = ClauseKind::Complement;
+    reported.parent = sc;
+    reported.reported = true;
+  }
+}
+
+int EventCoder::between_pair() const {
+  const auto& ph = *phrases_;
+  const auto& t = *tokens_;
+  for (size_t i = 0; i < ph.size(); ++i)
+    if (ph[i].count >= 2 && ph[i].begin > first_ && t[ph[i].begin - 1].word == w_between_) return int(i);
+  return -1;
+}
+
+bool is_reciprocal(const CameoCode& code) {
+  // Events that members of a compound do with each other: agree, consult, cooperate, yield, fight.
+  std::string_view root = std::string_view(code.code).substr(0, 2);
+  return root == "03" || root == "04" || root == "06" || root == "08" || root == "19" || code.code == "057";
+}
+
+void EventCoder::emit(const RawEvent& proto, int src, int tgt, std::vector<RawEvent>& out) const {
+  const auto& ph = *phrases_;
+  auto push = [&](const ActorMember* s, const ActorMember* t) {
+    if (s && t) {
+      if (s->same_actor(*t)) return;
+      if (s->country_sv() == t->country_sv() && (!s->sector[0] || !t->sector[0])) return;
+    }
+    RawEvent e = proto;
+    if (s) {
+      e.source = *s;
+      e.has_source = true;
+    }
+    if (t) {
+      e.target = *t;
+      e.has_target = true;
+    }
+    out.push_back(e);
+  };
+  if (src < 0) return;
+  const ActorPhrase& S = ph[src];
+  if (tgt < 0 || tgt == src) {
+    if (S.count >= 2 && is_reciprocal(*proto.cameo)) {
+      // A compound acting on its own: one event per pair ("Armenia and Azerbaijan clashed").
+      for (int i = 0; i < S.count; ++i)
+        for (int j = i + 1; j < S.count; ++j) push(&S.members[i], &S.members[j]);
+    } else if (proto.cameo->code.substr(0, 2) != "01") {
+      for (int i = 0; i < S.count; ++i) push(&S.members[i], nullptr);
+    }
+    return;
+  }
+  const ActorPhrase& T = ph[tgt];
+  for (int i = 0; i < S.count; ++i)
+    for (int j = 0; j < T.count; ++j) push(&S.members[i], &T.members[j]);
+}
+
+void EventCoder::code(std::string_view text, const std::vector<Token>& tokens, uint32_t first, uint32_t last,
+                      const std::vector<ActorPhrase>& phrases, std::vector<RawEvent>& out) {
+  out.clear();
+  text_ = text;
+  tokens_ = &tokens;
+  phrases_ = &phrases;
+  first_ = first;
+  last_ = last;
+  segmenter_.segment(text, tokens, first, last, clauses_);
+  consumed_.assign(last - first, 0);
+  triggers_.clear();
+  restructure_inverted_reporting();
+  // Examples after "including" / "such as" are not asserted events.
+  in_list_.assign(last - first, 0);
+  for (uint32_t k = first; k < last; ++k) {
+    if (tokens[k].word != w_including_ && !(tokens[k].word == w_such_ && k + 1 < last && tokens[k + 1].word == w_as_))
+      continue;
+    for (uint32_t j = k + 1; j < last; ++j) {
+      const Clause& cj = clauses_.clauses[size_t(clause(j))];
+      if (cj.kind == ClauseKind::Main && cj.opener > k && clause(j) != clause(k)) break;
+      in_list_[j - first] = 1;
+    }
+  }
+
+  const auto& t = tokens;
+  auto in_list = [](const std::vector<uint32_t>& v, uint32_t id) { return std::find(v.begin(), v.end(), id) != v.end(); };
+  auto has_complement = [&](int c) {
+    for (const Clause& x : clauses_.clauses)
+      if (x.parent == c && x.kind == ClauseKind::Complement) return true;
+    return false;
+  };
+  auto speaker_of = [&](int c) {
+    for (int x = c; x >= 0; x = clauses_.clauses[x].parent) {
+      const Clause& cl = clauses_.clauses[x];
+      if (cl.kind != ClauseKind::Complement) continue;
+      // Only reported speech has a speaker: "said that", not "the fact that".
+      uint32_t o = cl.opener;
+      bool speech = o > first && is_verb(t[o - 1].tag) && dict_.is_speech_verb(t[o - 1].lemma);
+      if (cl.reported) speech = true;
+      return speech ? clause_agent(cl.parent) : -1;
+    }
+    return -1;
+  };
+  auto fallback_source = [&](int& src, int& tgt) {
+    if (src >= 0) {
+      // "X mediated" with the parties named elsewhere: "between Armenia and Azerbaijan".
+      int pair = tgt < 0 ? between_pair() : -1;
+      if (pair >= 0 && pair != src) tgt = pair;
+      return;
+    }
+    int pair = between_pair();
+    if (pair >= 0) {
+      src = tgt = pair;
+    } else if (tgt >= 0 && phrases[tgt].count >= 2) {
+      src = tgt;
+    }
+  };
+
+  // 1. Verb triggers.
+  for (uint32_t k = first; k < last; ++k) {
+    if (!is_verb(t[k].tag) || consumed_[k - first] || in_list_[k - first]) continue;
+    // An attributive participle ("a Russia-brokered declaration") has no object of its own.
+    bool attributive = (t[k].tag == Tag::VBN || t[k].tag == Tag::VBG) && k >= first + 2 && t[k - 1].tag == Tag::Hyph &&
+                       k + 1 < last && (is_noun(t[k + 1].tag) || is_adj(t[k + 1].tag));
+    Match m = best_match(PatternKind::Verb, k, attributive);
+    if (!m.pattern) continue;
+    triggers_.push_back({k, m});
+    for (uint32_t i = k; i < m.end; ++i) {
+      bool in_target = m.target >= 0 && i >= phrases[m.target].begin && i < phrases[m.target].end;
+      bool attributive_agent = i > k && t[i].tag == Tag::VBN && t[i - 1].tag == Tag::Hyph;  // "Russia-brokered"
+      if (!in_target && !attributive_agent) consumed_[i - first] = 1;
+    }
+  }
+  size_t statements_from = out.size();
+  (void)statements_from;
+  for (const Trigger& trig : triggers_) {
+    uint32_t k = trig.token;
+    const Match& m = trig.match;
+    const EventPattern& p = *m.pattern;
+    int c = clause(k);
+    uint32_t g = verb_group_start(k);
+    bool negated = false, hypothetical = clauses_.clauses[c].conditional;
+    for (uint32_t i = g; i < k; ++i) {
+      if (t[i].word == w_not_ || t[i].word == w_nt_ || t[i].word == w_never_) negated = true;
+      if (t[i].tag == Tag::MD) hypothetical = true;
+    }
+    // Infinitives take their subject, negation and modality from the governing verb.
+    int governor = -1;
+    if (g > first && t[g - 1].tag == Tag::TO) {
+      int64_t q = int64_t(g) - 2;
+      while (q >= int64_t(first) && (t[q].tag == Tag::RB)) --q;
+      if (q >= int64_t(first) && (is_verb(t[q].tag) || is_adj(t[q].tag))) {
+        governor = int(q);
+        uint32_t gl = t[q].lemma;
+        if (in_list(negating_governors_, gl)) negated = true;
+        else if (in_list(hypothetical_governors_, gl) || in_list(hypothetical_governors_, t[q].word)) hypothetical = true;
+        for (uint32_t i = verb_group_start(uint32_t(q)); i < uint32_t(q); ++i) {
+          if (t[i].word == w_not_ || t[i].word == w_nt_ || t[i].word == w_never_) negated = !negated;
+          if (t[i].tag == Tag::MD) hypothetical = true;
+        }
+      } else {
+        hypothetical = true;
+      }
+    }
+    if (negated) continue;
+    bool passive = is_passive(k);
+    if (p.passive && !passive) continue;
+    int src = m.source, tgt = m.target;
+    if (passive && !p.passive) {
+      if (src < 0) src = by_agent_after(m.end > k ? m.end - 1 : k, c);
+      int subj = subject_before(g, c);
+      if (subj == -1) {
+        ClauseKind kind = clauses_.clauses[c].kind;
+        if (kind == ClauseKind::Relative || kind == ClauseKind::Parenthetical) subj = antecedent_of(c);
+        else if (kind == ClauseKind::Participial) subj = -1;
+      }
+      if (tgt < 0 && subj >= 0) tgt = subj;
+    } else {
+      if (src < 0 && k >= first + 2 && t[k - 1].tag == Tag::Hyph) {
+        int h = phrase_at(k - 2);  // "Russia-brokered": the agent; the parties are the clause's subject
+        if (h >= 0) {
+          src = h;
+          int parties = clause_agent(c);
+          if (tgt < 0 && parties >= 0 && parties != h) tgt = parties;
+        }
+      }
+      if (src < 0) {
+        uint32_t from = governor >= 0 ? verb_group_start(uint32_t(governor)) : g;
+        int s = subject_before(from, c);
+        if (s == -1) s = clause_agent(c);
+        if (s >= 0) src = s;
+      }
+      if (tgt < 0) tgt = first_phrase_after(k, c, src);
+    }
+    bool statement = p.rest.empty() && dict_.is_speech_verb(p.head);
+    if (statement && (has_complement(c) || tgt < 0)) continue;
+    fallback_source(src, tgt);
+    RawEvent proto;
+    proto.cameo = p.cameo;
+    proto.trigger_begin = k;
+    proto.trigger_end = m.end > k ? m.end : k + 1;
+    if (m.target >= 0 && proto.trigger_end == phrases[m.target].end) proto.trigger_end = phrases[m.target].begin;
+    proto.hypothetical = hypothetical;
+    emit(proto, src, tgt, out);
+  }
+
+  // 2. Event nouns: "ceasefire", "a letter to", "the need for negotiations".
+  for (uint32_t k = first; k < last; ++k) {
+    if (consumed_[k - first] || in_list_[k - first] || !is_noun(t[k].tag)) continue;
+    Match m = best_match(PatternKind::Noun, k, false);
+    if (!m.pattern) continue;
+    const EventPattern& p = *m.pattern;
+    for (uint32_t i = k; i < m.end; ++i) consumed_[i - first] = 1;
+    int64_t q = int64_t(k) - 1;
+    while (q >= int64_t(first) && (is_adj(t[q].tag) || t[q].tag == Tag::VBN || t[q].tag == Tag::NN)) --q;
+    if (q >= int64_t(first) && t[q].word == w_no_) continue;  // "no ceasefire"
+    int c = clause(k);
+    int src = m.source, tgt = m.target;
+    bool hypothetical = clauses_.clauses[c].conditional;
+    if (src < 0) {
+      // "Russia's proposal", "the Russian proposal".
+      if (q >= int64_t(first) && t[q].word == w_s_ && q > int64_t(first)) src = phrase_at(uint32_t(q - 1));
+      else if (k > first && phrase_at(k - 1) >= 0 && phrase_at(k - 1) != phrase_at(k)) src = phrase_at(k - 1);
+      if (src >= 0 && phrase_at(k) == src) src = -1;
+    }
+    if (src < 0) src = by_agent_after(m.end > k ? m.end - 1 : k, c);
+    bool compound_modifier = false;
+    if (src >= 0 && phrases[src].count >= 2 && phrases[src].end <= k) {
+      // "Azerbaijan-Armenia negotiations": the compound's members act on each other.
+      compound_modifier = true;
+      tgt = src;
+    }
+    // The verb group after a subject noun: "negotiations must resume".
+    for (uint32_t v = m.end; v < last && clause(v) == c; ++v) {
+      if (t[v].tag == Tag::MD) hypothetical = true;
+      if (is_verb(t[v].tag) && t[v].lemma != lex_.id_be() && t[v].lemma != lex_.id_have()) break;
+      if (t[v].tag == Tag::Punct) break;
+    }
+    bool subject_is_other = false;
+    if (src < 0) {
+      // The noun as the object of its clause's verb: "Russia reiterates the need for ...".
+      for (int64_t v = int64_t(k) - 1; v >= int64_t(first); --v) {
+        if (clause(uint32_t(v)) != c) continue;
+        if (is_verb(t[v].tag)) {
+          for (uint32_t i = verb_group_start(uint32_t(v)); i <= uint32_t(v); ++i)
+            if (t[i].tag == Tag::MD) hypothetical = true;
+          bool pass = is_passive(uint32_t(v));
+          int s = pass ? by_agent_after(uint32_t(v), c) : subject_before(verb_group_start(uint32_t(v)), c);
+          if (s == -1 && !pass) s = clause_agent(c);
+          if (s >= 0) src = s;
+          subject_is_other = s == -2;
+          break;
+        }
+      }
+    }
+    if (src < 0 && (!subject_is_other || clauses_.clauses[c].kind == ClauseKind::Complement)) src = speaker_of(c);
+    (void)compound_modifier;
+    if (tgt < 0) tgt = first_phrase_after(k, c, src);
+    fallback_source(src, tgt);
+    RawEvent proto;
+    proto.cameo = p.cameo;
+    proto.trigger_begin = k;
+    proto.trigger_end = m.end > k ? m.end : k + 1;
+    if (m.target >= 0 && proto.trigger_end == phrases[m.target].end) proto.trigger_end = phrases[m.target].begin;
+    proto.hypothetical = hypothetical;
+    emit(proto, src, tgt, out);
+  }
+
+  // 3. A bare statement is dropped where its speaker's words carry a real event.
+  auto is_statement = [](const RawEvent& e) { return e.cameo->code.substr(0, 2) == "01"; };
+  std::vector<RawEvent> kept;
+  kept.reserve(out.size());
+  for (const RawEvent& e : out) {
+    if (is_statement(e)) {
+      bool covered = false;
+      for (const RawEvent& o : out)
+        covered = covered || (!is_statement(o) && o.has_source && e.has_source && o.source.same_actor(e.source));
+      if (covered) continue;
+    }
+    bool dup = false;
+    for (const RawEvent& o : kept)
+      dup = dup || (o.cameo == e.cameo && o.has_source == e.has_source && o.has_target == e.has_target &&
+                    (!e.has_source || o.source.same_actor(e.source)) && (!e.has_target || o.target.same_actor(e.target)));
+    if (!dup) kept.push_back(e);
+  }
+  out.swap(kept);
+}
+
+}  // namespace dyad

@@ -1,0 +1,88 @@
+// EventCoder: finds the events of one analysed sentence. Verb and noun
+// triggers come from the EventDictionary; who did it and to whom comes from
+// the clause structure (subject, passive "by" agent, relative antecedent,
+// reported speech) and the actor phrases. One EventCoder per thread.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "dyad/actors/actor_phrase.h"
+#include "dyad/events/clauses.h"
+#include "dyad/events/event_dictionary.h"
+
+namespace dyad {
+
+// An event in token terms; the pipeline turns it into an output record.
+struct RawEvent {
+  const CameoCode* cameo = nullptr;
+  ActorMember source, target;
+  bool has_source = false, has_target = false;
+  uint32_t trigger_begin = 0, trigger_end = 0;  // tokens
+  bool hypothetical = false;
+};
+
+// True for CAMEO codes whose actors act with each other (consult, agree, fight ...),
+// so that a compound actor alone yields one event per pair.
+bool is_reciprocal(const CameoCode& code);
+
+class EventCoder {
+ public:
+  EventCoder(const EventDictionary& dict, const Lexicon& lexicon);
+
+  void code(std::string_view text, const std::vector<Token>& tokens, uint32_t first, uint32_t last,
+            const std::vector<ActorPhrase>& phrases, std::vector<RawEvent>& out);
+
+  const ClauseMap& clauses() const { return clauses_; }
+
+ private:
+  struct Match {
+    const EventPattern* pattern = nullptr;
+    uint32_t end = 0;  // token after the last matched word
+    int target = -1, source = -1;  // phrase indexes from slots
+  };
+  struct Trigger {
+    uint32_t token;
+    Match match;
+  };
+
+  bool match_rest(const EventPattern& p, size_t e, uint32_t pos, Match& m) const;
+  Match best_match(PatternKind kind, uint32_t k, bool head_only) const;
+  void restructure_inverted_reporting();
+  int phrase_at(uint32_t k) const;        // actor phrase containing token k, or -1
+  int phrase_starting(uint32_t k) const;  // phrase beginning at k (after a determiner), or -1
+  int clause(uint32_t k) const { return clauses_.clause_of(k, first_); }
+
+  // Roles. Return a phrase index, -1 for "none found", -2 for "a subject that is not an actor".
+  int subject_before(uint32_t k, int clause_id) const;
+  int np_head_phrase(uint32_t begin, uint32_t end) const;
+  int by_agent_after(uint32_t k, int clause_id) const;
+  int first_phrase_after(uint32_t k, int clause_id, int exclude) const;
+  int clause_agent(int clause_id) const;  // subject (or by-agent) of a clause's first verb
+  int antecedent_of(int clause_id) const;
+  int between_pair() const;
+  uint32_t verb_group_start(uint32_t k) const;
+  bool is_passive(uint32_t k) const;
+
+  void emit(const RawEvent& proto, int source, int target, std::vector<RawEvent>& out) const;
+
+  const EventDictionary& dict_;
+  const Lexicon& lex_;
+  ClauseSegmenter segmenter_;
+  ClauseMap clauses_;
+
+  // Per-sentence state, reused.
+  std::string_view text_;
+  const std::vector<Token>* tokens_ = nullptr;
+  const std::vector<ActorPhrase>* phrases_ = nullptr;
+  uint32_t first_ = 0, last_ = 0;
+  std::vector<uint8_t> consumed_;
+  std::vector<uint8_t> in_list_;  // tokens inside an "including ..." list of examples
+  std::vector<Trigger> triggers_;
+  std::vector<int> speaker_;  // per clause: speaker phrase of a complement
+
+  uint32_t w_by_, w_not_, w_nt_, w_never_, w_no_, w_of_, w_between_, w_to_, w_s_, w_that_, w_including_, w_such_, w_as_;
+  std::vector<uint32_t> hypothetical_governors_, negating_governors_;
+};
+
+}  // namespace dyad

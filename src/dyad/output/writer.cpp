@@ -1,0 +1,188 @@
+#include "dyad/output/writer.h"
+
+#include <cstdio>
+#include <memory>
+
+namespace dyad {
+
+void append_json_string(std::string_view s, std::string& out) {
+  out.push_back('"');
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          out += buf;
+        } else {
+          out.push_back(char(c));
+        }
+    }
+  }
+  out.push_back('"');
+}
+
+namespace {
+
+void append_opt_string(std::string_view s, std::string& out) {
+  if (s.empty()) out += "null";
+  else append_json_string(s, out);
+}
+
+void append_span(const Span& s, std::string& out) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "[%u,%u]", s.begin, s.end);
+  out += buf;
+}
+
+void append_actor(const std::optional<ActorRecord>& a, std::string& out) {
+  if (!a) {
+    out += "null";
+    return;
+  }
+  out += "{\"text\":";
+  append_json_string(a->text, out);
+  out += ",\"code\":";
+  append_json_string(a->code, out);
+  out += ",\"country\":";
+  append_opt_string(a->country, out);
+  out += ",\"sector\":";
+  append_opt_string(a->sector, out);
+  out += ",\"span\":";
+  append_span(a->span, out);
+  out += "}";
+}
+
+std::string goldstein_text(double g) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%.1f", g);
+  return buf;
+}
+
+class JsonlWriter : public EventWriter {
+ public:
+  explicit JsonlWriter(std::ostream& out) : out_(out) {}
+  void write(const Event& e) override {
+    buf_.clear();
+    append_event_json(e, buf_);
+    buf_.push_back('\n');
+    out_.write(buf_.data(), std::streamsize(buf_.size()));
+  }
+
+ private:
+  std::ostream& out_;
+  std::string buf_;
+};
+
+// Tabs and newlines inside a field would break the row.
+void append_tsv_field(std::string_view s, std::string& out) {
+  for (char c : s) out.push_back(c == '\t' || c == '\n' || c == '\r' ? ' ' : c);
+}
+
+class TsvWriter : public EventWriter {
+ public:
+  explicit TsvWriter(std::ostream& out) : out_(out) {
+    out_ << "EventID\tDate\tDatePrecision\tActor1Code\tActor1Name\tActor1CountryCode\tActor1Sector\t"
+            "Actor2Code\tActor2Name\tActor2CountryCode\tActor2Sector\tIsHypothetical\tEventCode\tEventBaseCode\t"
+            "EventRootCode\tEventName\tQuadClass\tGoldsteinScale\tPloverEvent\tPloverMode\tPloverContext\t"
+            "Trigger\tDocID\tSentenceIndex\tSentence\tSourceURL\n";
+  }
+  void write(const Event& e) override {
+    buf_.clear();
+    auto field = [&](std::string_view s) {
+      append_tsv_field(s, buf_);
+      buf_.push_back('\t');
+    };
+    auto actor = [&](const std::optional<ActorRecord>& a) {
+      field(a ? a->code : "");
+      field(a ? a->text : "");
+      field(a ? a->country : "");
+      field(a ? a->sector : "");
+    };
+    const std::string& code = e.cameo->code;
+    field(e.event_id);
+    field(e.date);
+    field(e.date_precision);
+    actor(e.source);
+    actor(e.target);
+    field(e.hypothetical ? "1" : "0");
+    field(code);
+    field(code.substr(0, 3));
+    field(code.substr(0, 2));
+    field(e.cameo->name);
+    field(std::to_string(e.cameo->quad_class));
+    field(goldstein_text(e.cameo->goldstein));
+    field(e.cameo->plover_event);
+    field(e.cameo->plover_mode);
+    field(e.cameo->plover_context);
+    field(e.trigger_text);
+    field(e.doc_id);
+    field(std::to_string(e.sentence_index));
+    field(e.sentence);
+    append_tsv_field(e.url, buf_);
+    buf_.push_back('\n');
+    out_.write(buf_.data(), std::streamsize(buf_.size()));
+  }
+
+ private:
+  std::ostream& out_;
+  std::string buf_;
+};
+
+}  // namespace
+
+void append_event_json(const Event& e, std::string& out) {
+  out += "{\"event_id\":";
+  append_json_string(e.event_id, out);
+  out += ",\"doc_id\":";
+  append_json_string(e.doc_id, out);
+  out += ",\"sentence_index\":";
+  out += std::to_string(e.sentence_index);
+  out += ",\"sentence\":";
+  append_json_string(e.sentence, out);
+  out += ",\"date\":";
+  append_opt_string(e.date, out);
+  out += ",\"date_precision\":";
+  append_opt_string(e.date_precision, out);
+  out += ",\"source\":";
+  append_actor(e.source, out);
+  out += ",\"target\":";
+  append_actor(e.target, out);
+  out += ",\"cameo\":";
+  append_json_string(e.cameo->code, out);
+  out += ",\"cameo_name\":";
+  append_json_string(e.cameo->name, out);
+  out += ",\"plover\":{\"event\":";
+  append_opt_string(e.cameo->plover_event, out);
+  out += ",\"mode\":";
+  append_opt_string(e.cameo->plover_mode, out);
+  out += ",\"context\":";
+  append_opt_string(e.cameo->plover_context, out);
+  out += "},\"goldstein\":";
+  out += goldstein_text(e.cameo->goldstein);
+  out += ",\"quad_class\":";
+  out += std::to_string(e.cameo->quad_class);
+  out += ",\"location\":null,\"trigger\":{\"text\":";
+  append_json_string(e.trigger_text, out);
+  out += ",\"span\":";
+  append_span(e.trigger, out);
+  out += "},\"hypothetical\":";
+  out += e.hypothetical ? "true" : "false";
+  out += ",\"url\":";
+  append_opt_string(e.url, out);
+  out += ",\"publisher\":";
+  append_opt_string(e.report_source, out);
+  out += "}";
+}
+
+std::unique_ptr<EventWriter> make_writer(OutputFormat format, std::ostream& out) {
+  if (format == OutputFormat::Tsv) return std::make_unique<TsvWriter>(out);
+  return std::make_unique<JsonlWriter>(out);
+}
+
+}  // namespace dyad

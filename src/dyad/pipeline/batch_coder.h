@@ -1,0 +1,42 @@
+// BatchCoder: codes reports on N threads while keeping output order
+// deterministic: reports are coded in batches and their events written in
+// input order, whatever the number of threads.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include "dyad/events/event.h"
+#include "dyad/pipeline/coder.h"
+#include "dyad/reader/report.h"
+
+namespace dyad {
+
+class BatchCoder {
+ public:
+  using Sink = std::function<void(const Event&)>;
+  BatchCoder(const Coder& coder, int threads, Sink sink);
+  ~BatchCoder();
+
+  // Queues a report; codes the batch when it is full. Reports that continue an
+  // earlier one (Report::part > 0) are coded after everything queued before them.
+  void add(Report report);
+  void flush();
+
+  size_t reports() const { return reports_; }
+  size_t sentences() const;
+  size_t events() const { return events_; }
+
+ private:
+  const Coder& coder_;
+  int threads_;
+  Sink sink_;
+  std::vector<std::unique_ptr<CoderSession>> sessions_;
+  std::vector<Report> batch_;
+  std::vector<std::vector<Event>> results_;
+  size_t batch_bytes_ = 0;
+  size_t reports_ = 0, events_ = 0;
+};
+
+}  // namespace dyad

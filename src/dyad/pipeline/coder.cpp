@@ -1,0 +1,182 @@
+#include "dyad/pipeline/coder.h"
+
+#include <climits>
+#include <cstdlib>
+#include <filesystem>
+
+#include "dyad/text/normalize.h"
+#include "dyad/text/tokenizer.h"
+#include "dyad/util/date.h"
+
+#ifndef DYAD_DEFAULT_DATA_DIR
+#define DYAD_DEFAULT_DATA_DIR "data"
+#endif
+#ifndef DYAD_DEFAULT_WORDNET_DIR
+#define DYAD_DEFAULT_WORDNET_DIR "/usr/share/wordnet"
+#endif
+
+namespace dyad {
+
+std::string resolve_data_dir(const std::string& requested) {
+  if (!requested.empty()) return requested;
+  if (const char* env = std::getenv("DYAD_DATA"); env && *env) return env;
+  return DYAD_DEFAULT_DATA_DIR;
+}
+
+std::unique_ptr<Coder> Coder::load(const CoderOptions& options, std::vector<DictError>& errors) {
+  std::unique_ptr<Coder> c(new Coder());
+  std::string data = resolve_data_dir(options.data_dir);
+  std::string wordnet = options.wordnet_dir;
+  if (wordnet.empty()) {
+    const char* env = std::getenv("DYAD_WORDNET");
+    wordnet = env && *env ? env : DYAD_DEFAULT_WORDNET_DIR;
+  }
+  std::string error;
+  if (!c->lexicon_.load_wordnet(wordnet, error)) {
+    errors.push_back({wordnet, 0, error});
+    return nullptr;
+  }
+  size_t before = errors.size();
+  if (!c->boilerplate_.load(data + "/boilerplate.txt", error)) errors.push_back({data + "/boilerplate.txt", 0, error});
+  c->cameo_.load(data + "/cameo/cameo.tsv", errors);
+  c->actors_ = std::make_unique<ActorDictionary>(c->lexicon_);
+  c->actors_->load_dir(data + "/actors", errors);
+  c->events_.load_dir(data + "/events", c->lexicon_, c->cameo_, errors);
+  for (const std::string& dir : options.dict_dirs) {
+    bool any = false;
+    for (const auto& f : dictionary_files(dir + "/actors", ".txt")) {
+      c->actors_->load_file(f, errors);
+      any = true;
+    }
+    for (const auto& f : dictionary_files(dir + "/events", ".txt")) {
+      c->events_.load_file(f, c->lexicon_, c->cameo_, errors);
+      any = true;
+    }
+    if (!any) errors.push_back({dir, 0, "no dictionary files in actors/*.txt or events/*.txt"});
+  }
+  if (errors.size() > before) return nullptr;
+  return c;
+}
+
+CoderSession::CoderSession(const Coder& coder)
+    : coder_(coder), tagger_(coder.lexicon()), phrases_(coder.actors(), coder.lexicon()),
+      events_(coder.events(), coder.lexicon()) {}
+
+void CoderSession::prepare(const Report& report) {
+  if (report.part == 0 || report.id != last_doc_) {
+    memory_.clear();
+    next_sentence_ = 0;
+  }
+  last_doc_ = report.id;
+  sentence_base_ = next_sentence_;
+  day_ = INT32_MIN;
+  if (auto d = parse_iso_date(report.date)) day_ = d->days();
+  if (!report.title.empty() && report.part == 0) {
+    text_ = normalize_text(report.title);
+    text_ += "\n\n";
+    text_ += normalize_text(report.text);
+  } else {
+    text_ = normalize_text(report.text);
+  }
+  Tokenizer::tokenize(text_, tokens_);
+  Tokenizer::split_sentences(text_, tokens_, sentences_v_);
+  next_sentence_ += int(sentences_v_.size());
+}
+
+namespace {
+
+ActorRecord actor_record(const ActorMember& m, const std::vector<Token>& tokens, std::string_view text,
+                         const Sentence& s) {
+  ActorRecord r;
+  uint32_t b = tokens[m.begin].begin, e = tokens[m.end - 1].end;
+  r.text.assign(text.substr(b, e - b));
+  r.country = m.country_sv();
+  r.sector = m.sector_sv();
+  r.code = r.country + r.sector;
+  r.span = {b - s.begin, e - s.begin};
+  return r;
+}
+
+}  // namespace
+
+void CoderSession::code(const Report& report, std::vector<Event>& out) {
+  prepare(report);
+  std::string_view text = text_;
+  for (size_t si = 0; si < sentences_v_.size(); ++si) {
+    const Sentence& s = sentences_v_[si];
+    ++sentences_;
+    tagger_.tag(text, tokens_, s);
+    phrases_.build(text, tokens_, s.first_token, s.last_token, day_, memory_, phrase_buf_);
+    if (phrase_buf_.empty()) continue;  // no actor, no event
+    events_.code(text, tokens_, s.first_token, s.last_token, phrase_buf_, raw_);
+    // "both sides" and "the two countries" later in the report point back to the last dyad.
+    for (const RawEvent& r : raw_) {
+      if (!r.has_source || !r.has_target) continue;
+      ActorPhrase pair;
+      pair.add(r.source);
+      pair.add(r.target);
+      pair.plural = true;
+      memory_.last_pair = pair;
+      memory_.has_pair = true;
+    }
+    int n = 0;
+    for (const RawEvent& r : raw_) {
+      Event e;
+      e.doc_id = report.id;
+      e.sentence_index = sentence_base_ + int(si);
+      e.event_id = report.id + "-" + std::to_string(e.sentence_index) + "-" + std::to_string(n++);
+      e.sentence.assign(text.substr(s.begin, s.end - s.begin));
+      if (day_ != INT32_MIN) {
+        e.date = report.date;
+        e.date_precision = "day";
+      }
+      if (r.has_source) e.source = actor_record(r.source, tokens_, text, s);
+      if (r.has_target) e.target = actor_record(r.target, tokens_, text, s);
+      e.cameo = r.cameo;
+      uint32_t tb = tokens_[r.trigger_begin].begin, te = tokens_[r.trigger_end - 1].end;
+      e.trigger_text.assign(text.substr(tb, te - tb));
+      e.trigger = {tb - s.begin, te - s.begin};
+      e.hypothetical = r.hypothetical;
+      e.url = report.url;
+      e.report_source = report.source;
+      e.title = report.title;
+      out.push_back(std::move(e));
+    }
+  }
+}
+
+void CoderSession::analyze(const Report& report, std::vector<AnalyzedSentence>& out) {
+  prepare(report);
+  std::string_view text = text_;
+  const Lexicon& lex = coder_.lexicon();
+  for (const Sentence& s : sentences_v_) {
+    tagger_.tag(text, tokens_, s);
+    phrases_.build(text, tokens_, s.first_token, s.last_token, day_, memory_, phrase_buf_);
+    events_.code(text, tokens_, s.first_token, s.last_token, phrase_buf_, raw_);
+    AnalyzedSentence a;
+    a.text.assign(text.substr(s.begin, s.end - s.begin));
+    const ClauseMap& cm = events_.clauses();
+    for (const Clause& c : cm.clauses) a.clause_kinds.push_back(clause_kind_name(c.kind));
+    for (uint32_t k = s.first_token; k < s.last_token; ++k) {
+      const Token& t = tokens_[k];
+      AnalyzedSentence::Tok tok;
+      tok.text.assign(text.substr(t.begin, t.end - t.begin));
+      tok.lemma = t.lemma ? std::string(lex.word(t.lemma)) : tok.text;
+      tok.tag = tag_name(t.tag);
+      tok.clause = cm.clause_of(k, s.first_token);
+      a.tokens.push_back(std::move(tok));
+    }
+    for (const ActorPhrase& p : phrase_buf_) {
+      std::string desc(text.substr(tokens_[p.begin].begin, tokens_[p.end - 1].end - tokens_[p.begin].begin));
+      desc += "=";
+      for (int m = 0; m < p.count; ++m) {
+        if (m) desc += "+";
+        desc += std::string(p.members[m].country_sv()) + "/" + std::string(p.members[m].sector_sv());
+      }
+      a.actors.push_back(desc);
+    }
+    out.push_back(std::move(a));
+  }
+}
+
+}  // namespace dyad

@@ -1,0 +1,162 @@
+// Event coding: who did what to whom, from sentences built to exercise each rule.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "dyad/events/event_dictionary.h"
+#include "test_support.h"
+
+namespace dyad {
+namespace {
+
+using test::code_text;
+using test::summarize;
+
+// True if some event has that source code, target code and CAMEO root.
+bool has_root(const std::vector<Event>& ev, const std::string& src, const std::string& tgt, const std::string& root) {
+  for (const auto& e : ev)
+    if ((e.source ? e.source->code : "-") == src && (e.target ? e.target->code : "-") == tgt &&
+        e.cameo->code.substr(0, root.size()) == root)
+      return true;
+  return false;
+}
+
+std::string dump(const std::vector<Event>& ev) {
+  std::string s;
+  for (const auto& x : summarize(ev)) s += x + " ";
+  return s;
+}
+
+TEST(EventCoder, ActiveSubjectVerbObject) {
+  auto ev = code_text("Russian troops attacked Ukrainian soldiers near the border.");
+  EXPECT_TRUE(has_root(ev, "RUSMIL", "UKRMIL", "19")) << dump(ev);
+}
+
+TEST(EventCoder, PassiveWithAgent) {
+  auto ev = code_text("Ukrainian soldiers were attacked by Russian troops on Monday.");
+  EXPECT_TRUE(has_root(ev, "RUSMIL", "UKRMIL", "19")) << dump(ev);
+  EXPECT_FALSE(has_root(ev, "UKRMIL", "RUSMIL", "19")) << dump(ev);
+}
+
+TEST(EventCoder, ReportedSpeechCodesTheReportedEvent) {
+  auto ev = code_text("The Armenian defence ministry said that Azerbaijani forces shelled Armenian positions.");
+  EXPECT_TRUE(has_root(ev, "AZEMIL", "ARM", "19")) << dump(ev);
+  for (const auto& e : ev) EXPECT_NE(e.cameo->code.substr(0, 2), "01") << "the saying is not the event: " << dump(ev);
+}
+
+TEST(EventCoder, NegatedEventsAreNotEmitted) {
+  EXPECT_TRUE(code_text("Russia did not attack Ukraine.").empty()) << dump(code_text("Russia did not attack Ukraine."));
+  EXPECT_TRUE(code_text("Russia never attacked Ukraine.").empty());
+  EXPECT_TRUE(code_text("Russia refused to attack Ukraine.").size() <= 1);
+  for (const auto& e : code_text("Russia refused to attack Ukraine.")) EXPECT_NE(e.cameo->code.substr(0, 2), "19");
+}
+
+TEST(EventCoder, HypotheticalEventsAreFlagged) {
+  for (const char* s : {"Russia may attack Ukraine.", "Russia will attack Ukraine.", "Russia could shell Kyiv."}) {
+    auto ev = code_text(s);
+    bool found = false;
+    for (const auto& e : ev)
+      if (e.cameo->code.substr(0, 2) == "19") {
+        found = true;
+        EXPECT_TRUE(e.hypothetical) << s;
+      }
+    EXPECT_TRUE(found) << s << ": " << dump(ev);
+  }
+  // A threat is itself a real (verbal) event; what is threatened is not.
+  auto threat = code_text("Russia threatens to attack Ukraine.");
+  ASSERT_FALSE(threat.empty());
+  for (const auto& e : threat) {
+    if (e.cameo->code.substr(0, 2) == "13") {
+      EXPECT_FALSE(e.hypothetical);
+    } else if (e.cameo->code.substr(0, 2) == "19") {
+      EXPECT_TRUE(e.hypothetical);
+    }
+  }
+  EXPECT_TRUE(has_root(threat, "RUSGOV", "UKRGOV", "13")) << dump(threat);
+  auto real = code_text("Russia attacked Ukraine.");
+  ASSERT_FALSE(real.empty());
+  EXPECT_FALSE(real[0].hypothetical);
+}
+
+TEST(EventCoder, CompoundActorsGiveOneEventPerPair) {
+  auto ev = code_text("Russia urged Armenia and Azerbaijan to resume talks.");
+  EXPECT_TRUE(has_root(ev, "RUSGOV", "ARMGOV", "02")) << dump(ev);
+  EXPECT_TRUE(has_root(ev, "RUSGOV", "AZEGOV", "02")) << dump(ev);
+}
+
+TEST(EventCoder, SymmetricEventBetweenPair) {
+  auto ev = code_text("Fighting flared up again on the border between Armenia and Azerbaijan.");
+  bool pair = has_root(ev, "ARMGOV", "AZEGOV", "19") || has_root(ev, "AZEGOV", "ARMGOV", "19");
+  EXPECT_TRUE(pair) << dump(ev);
+}
+
+TEST(EventCoder, CapitalAsMetonym) {
+  auto ev = code_text("Moscow condemned Kyiv for the strike.");
+  EXPECT_TRUE(has_root(ev, "RUSGOV", "UKRGOV", "11")) << dump(ev);
+}
+
+TEST(EventCoder, RelativeClauseTakesAntecedent) {
+  auto ev = code_text("Protesters from Azerbaijan who are blocking the road to Armenia said they would stay.");
+  EXPECT_TRUE(has_root(ev, "AZECVL", "ARMGOV", "191") || has_root(ev, "AZECVL", "ARMGOV", "14")) << dump(ev);
+}
+
+TEST(EventCoder, PronounResolvesToEarlierPerson) {
+  auto ev = code_text("Turkish President Recep Tayyip Erdogan spoke in Ankara. He criticized Israel for the strikes.");
+  EXPECT_TRUE(has_root(ev, "TURGOV", "ISRGOV", "11")) << dump(ev);
+}
+
+TEST(EventCoder, NoActorOnItself) {
+  for (const char* s : {"Russia and Russia met.", "The Russian government criticized Russian officials."}) {
+    for (const auto& e : code_text(s)) {
+      if (e.source && e.target) {
+        EXPECT_FALSE(e.source->code == e.target->code) << s;
+      }
+    }
+  }
+}
+
+TEST(EventCoder, SpansPointIntoTheSentence) {
+  auto ev = code_text("Israeli police arrested Palestinian protesters in Jerusalem.");
+  ASSERT_FALSE(ev.empty());
+  const Event& e = ev[0];
+  ASSERT_TRUE(e.source && e.target);
+  EXPECT_EQ(e.sentence.substr(e.source->span.begin, e.source->span.end - e.source->span.begin), e.source->text);
+  EXPECT_EQ(e.sentence.substr(e.target->span.begin, e.target->span.end - e.target->span.begin), e.target->text);
+  EXPECT_EQ(e.sentence.substr(e.trigger.begin, e.trigger.end - e.trigger.begin), e.trigger_text);
+  EXPECT_EQ(e.trigger_text.substr(0, 8), "arrested");
+}
+
+TEST(EventCoder, EveryEventCarriesCameoPloverGoldsteinQuad) {
+  auto ev = code_text("Azerbaijan and Armenia signed a ceasefire agreement in Moscow.");
+  ASSERT_FALSE(ev.empty());
+  for (const auto& e : ev) {
+    ASSERT_NE(e.cameo, nullptr);
+    EXPECT_FALSE(e.cameo->name.empty());
+    EXPECT_GE(e.cameo->quad_class, 1);
+    EXPECT_LE(e.cameo->quad_class, 4);
+    EXPECT_FALSE(e.cameo->plover_event.empty()) << e.cameo->code;
+  }
+}
+
+TEST(EventDictionary, PatternsAndErrors) {
+  Lexicon lex;
+  CameoTable cameo;
+  std::vector<DictError> errors;
+  ASSERT_TRUE(cameo.load(test::data_dir() + "/cameo/cameo.tsv", errors));
+  EventDictionary d;
+  EXPECT_TRUE(d.add_line("&talks = talk | negotiation", "e.txt", 1, lex, cameo, errors));
+  EXPECT_TRUE(d.add_line("verb 036 = agree to * &talks | meet with +", "e.txt", 2, lex, cameo, errors));
+  EXPECT_FALSE(d.add_line("verb 999 = explode", "e.txt", 3, lex, cameo, errors));
+  EXPECT_FALSE(d.add_line("verb 190 = fight * &nosuchset", "e.txt", 4, lex, cameo, errors));
+  EXPECT_FALSE(d.add_line("adverb 190 = fight", "e.txt", 5, lex, cameo, errors));
+  ASSERT_EQ(errors.size(), 3u);
+  EXPECT_EQ(errors[0].str(), "e.txt:3: unknown CAMEO code '999'");
+  EXPECT_EQ(d.size(), 2u);
+  // Layering: the same pattern again with another code replaces the code.
+  EXPECT_TRUE(d.add_line("verb 040 = meet with +", "user.txt", 1, lex, cameo, errors));
+  EXPECT_EQ(d.size(), 2u);
+  EXPECT_EQ(d.pattern(1).cameo->code, "040");
+}
+
+}  // namespace
+}  // namespace dyad

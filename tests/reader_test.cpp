@@ -1,0 +1,171 @@
+// Readers: plain text, HTML and JSON Lines, including malformed input.
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "dyad/reader/boilerplate.h"
+#include "dyad/reader/reader.h"
+#include "test_support.h"
+
+namespace dyad {
+namespace {
+
+struct ReadResult {
+  std::vector<Report> reports;
+  std::vector<std::string> errors;
+};
+
+ReadResult read_all(const std::string& input, const std::string& name, const std::string& date = "") {
+  std::istringstream in(input);
+  ReadResult r;
+  ReaderOptions o;
+  o.name = name;
+  o.default_date = date;
+  o.boilerplate = &test::coder().boilerplate();
+  auto reader = open_reader(in, o, [&](const std::string& m) { r.errors.push_back(m); });
+  Report rep;
+  while (reader->next(rep)) r.reports.push_back(rep);
+  return r;
+}
+
+TEST(TextReader, OneReportPerFileWithDateAndNoBoilerplate) {
+  auto r = read_all("Title line\n\nRussia said it would talk.\nScroll to Top\n", "news/article.txt", "2023-03-23");
+  ASSERT_EQ(r.reports.size(), 1u);
+  EXPECT_TRUE(r.errors.empty());
+  EXPECT_EQ(r.reports[0].id, "article");
+  EXPECT_EQ(r.reports[0].date, "2023-03-23");
+  EXPECT_EQ(r.reports[0].text.find("Scroll to Top"), std::string::npos);
+  EXPECT_NE(r.reports[0].text.find("Russia said"), std::string::npos);
+}
+
+TEST(TextReader, EmptyFileIsReported) {
+  auto r = read_all("", "empty.txt");
+  EXPECT_TRUE(r.reports.empty());
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_NE(r.errors[0].find("empty.txt: empty input"), std::string::npos);
+}
+
+TEST(TextReader, InvalidUtf8IsRepairedAndReportedWithLine) {
+  auto r = read_all("first line\nbad \xff\xfe bytes here\n", "bad.txt");
+  ASSERT_EQ(r.reports.size(), 1u);
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_NE(r.errors[0].find("bad.txt:2: invalid UTF-8"), std::string::npos);
+  EXPECT_NE(r.reports[0].text.find("bad \xEF\xBF\xBD\xEF\xBF\xBD bytes"), std::string::npos);
+}
+
+TEST(TextReader, BinaryFileIsSkipped) {
+  std::string bin;
+  for (int i = 0; i < 2000; ++i) bin.push_back(char(i % 7 == 0 ? '\n' : i % 3 == 0 ? 0 : 'x'));
+  auto r = read_all(bin, "blob.bin");
+  EXPECT_FALSE(r.errors.empty());
+  EXPECT_NE(r.errors[0].find("NUL"), std::string::npos);
+  EXPECT_TRUE(r.reports.empty());
+}
+
+TEST(TextReader, TenMegabyteLineIsRead) {
+  std::string big;
+  while (big.size() < 10u << 20) big += "Armenia and Azerbaijan held talks in Moscow. ";
+  auto r = read_all(big + "\n", "big.txt");
+  EXPECT_TRUE(r.errors.empty());
+  size_t total = 0;
+  for (const auto& rep : r.reports) total += rep.text.size();
+  EXPECT_GE(total, big.size());
+}
+
+TEST(TextReader, LongTextComesInBoundedParts) {
+  std::string para = "Russian troops shelled the village near the border on Monday, officials said.\n\n";
+  std::string text;
+  while (text.size() < (3u << 20)) text += para;
+  auto r = read_all(text, "long.txt");
+  ASSERT_GT(r.reports.size(), 1u);
+  for (size_t i = 0; i < r.reports.size(); ++i) {
+    EXPECT_EQ(r.reports[i].part, int(i));
+    EXPECT_LE(r.reports[i].text.size(), (1u << 20) + para.size());
+  }
+}
+
+TEST(HtmlReader, KeepsArticleDropsFurniture) {
+  std::string html = R"(<!doctype html><html><head><title>Site | Peace talks</title>
+    <meta property="article:published_time" content="2023-03-20T10:00:00Z">
+    <script>var x = "Russia attacked";</script></head>
+    <body><nav><a>Home</a><a>World</a></nav>
+    <div class="cookie-banner">We use cookies</div>
+    <article><h1>Peace talks must resume, Russia says</h1>
+      <p>Russia urged Armenia and Azerbaijan to resume talks.</p>
+      <div class="share-buttons">Share on Facebook</div>
+      <p>The <b>foreign ministry</b> said so on Monday.</p>
+      <p>Scroll to Top</p>
+    </article><footer>Copyright 2023</footer></body></html>)";
+  auto r = read_all(html, "page.html");
+  ASSERT_EQ(r.reports.size(), 1u);
+  const Report& rep = r.reports[0];
+  EXPECT_EQ(rep.title, "Peace talks must resume, Russia says");
+  EXPECT_EQ(rep.date, "2023-03-20");
+  EXPECT_NE(rep.text.find("Russia urged Armenia and Azerbaijan to resume talks."), std::string::npos);
+  EXPECT_NE(rep.text.find("The foreign ministry said so on Monday."), std::string::npos);
+  for (const char* junk : {"Home", "cookies", "Share on Facebook", "Scroll to Top", "Copyright", "var x"})
+    EXPECT_EQ(rep.text.find(junk), std::string::npos) << junk;
+}
+
+TEST(HtmlReader, DateFallsBackToOption) {
+  auto r = read_all("<html><body><p>Talks began.</p></body></html>", "p.html", "2021-01-02");
+  ASSERT_EQ(r.reports.size(), 1u);
+  EXPECT_EQ(r.reports[0].date, "2021-01-02");
+}
+
+TEST(JsonlReader, ReadsFieldsAndSurvivesBadLines) {
+  std::string input =
+      R"({"id":"a1","date":"2023-01-05","title":"T","text":"Russia met Armenia.","url":"http://x","source":"Wire"})"
+      "\n"
+      "{not json\n"
+      "\n"
+      R"({"id":"a3","date":"2023-01-07"})"
+      "\n"
+      R"({"date":"2023-01-08","text":"No id here."})"
+      "\n"
+      R"({"id":"a5","text":"No date here."})"
+      "\n"
+      R"({"id":"a6","date":"yesterday","text":"Bad date."})"
+      "\n"
+      R"({"id":7,"date":"2023-01-09","text":"Numeric id."})"
+      "\n";
+  auto r = read_all(input, "feed.jsonl");
+  ASSERT_EQ(r.reports.size(), 5u);
+  EXPECT_EQ(r.reports[0].id, "a1");
+  EXPECT_EQ(r.reports[0].date, "2023-01-05");
+  EXPECT_EQ(r.reports[0].url, "http://x");
+  EXPECT_EQ(r.reports[0].source, "Wire");
+  EXPECT_EQ(r.reports[1].id, "feed-5");  // no id: file name and line
+  EXPECT_EQ(r.reports[2].date, "");
+  EXPECT_EQ(r.reports[4].id, "7");
+  std::string all;
+  for (const auto& e : r.errors) all += e + "\n";
+  EXPECT_NE(all.find("feed.jsonl:2: malformed JSON"), std::string::npos) << all;
+  EXPECT_NE(all.find("feed.jsonl:4 (id a3): no \"text\""), std::string::npos) << all;
+  EXPECT_NE(all.find("feed.jsonl:5: no \"id\""), std::string::npos) << all;
+  EXPECT_NE(all.find("feed.jsonl:6 (id a5): no \"date\""), std::string::npos) << all;
+  EXPECT_NE(all.find("feed.jsonl:7 (id a6): date \"yesterday\""), std::string::npos) << all;
+}
+
+TEST(JsonlReader, InvalidUtf8RecordIsRejectedOthersKept) {
+  std::string input = R"({"id":"ok1","date":"2023-01-01","text":"fine"})" "\n"
+                      "{\"id\":\"bad\",\"date\":\"2023-01-01\",\"text\":\"x\xff\"}\n"
+                      R"({"id":"ok2","date":"2023-01-01","text":"fine"})" "\n";
+  auto r = read_all(input, "u.jsonl");
+  ASSERT_EQ(r.reports.size(), 2u);
+  EXPECT_EQ(r.reports[1].id, "ok2");
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_NE(r.errors[0].find("u.jsonl:2"), std::string::npos);
+}
+
+TEST(Reader, StdinFormatIsSniffed) {
+  auto j = read_all(R"({"id":"s","date":"2023-01-01","text":"x"})" "\n", "-");
+  ASSERT_EQ(j.reports.size(), 1u);
+  EXPECT_EQ(j.reports[0].id, "s");
+  auto h = read_all("<html><body><p>Talks.</p></body></html>", "-");
+  ASSERT_EQ(h.reports.size(), 1u);
+  EXPECT_EQ(h.reports[0].text, "Talks.");
+}
+
+}  // namespace
+}  // namespace dyad

@@ -1,0 +1,69 @@
+// Shared helpers for dyad's tests: one Coder loaded from the source tree's
+// data/, and the location of ../shared (the acceptance material).
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "dyad/pipeline/coder.h"
+
+namespace dyad::test {
+
+inline std::string source_dir() { return DYAD_SOURCE_DIR; }
+inline std::string data_dir() { return source_dir() + "/data"; }
+inline std::string shared_dir() { return source_dir() + "/../shared"; }
+inline bool have_shared() { return std::filesystem::exists(shared_dir() + "/seed/article.txt"); }
+
+inline const Coder& coder() {
+  static std::unique_ptr<Coder> c = [] {
+    CoderOptions o;
+    o.data_dir = data_dir();
+    std::vector<DictError> errors;
+    auto loaded = Coder::load(o, errors);
+    for (const auto& e : errors) std::fprintf(stderr, "%s\n", e.str().c_str());
+    if (!loaded) std::abort();
+    return loaded;
+  }();
+  return *c;
+}
+
+// Codes `text` as one report dated `date`.
+inline std::vector<Event> code_text(const std::string& text, const std::string& date = "2023-03-23") {
+  CoderSession session(coder());
+  Report r;
+  r.id = "t";
+  r.date = date;
+  r.text = text;
+  std::vector<Event> out;
+  session.code(r, out);
+  return out;
+}
+
+// "SRC>TGT:CAMEO" strings for compact assertions; "-" for a missing actor.
+inline std::vector<std::string> summarize(const std::vector<Event>& events) {
+  std::vector<std::string> s;
+  for (const auto& e : events)
+    s.push_back((e.source ? e.source->code : "-") + ">" + (e.target ? e.target->code : "-") + ":" + e.cameo->code);
+  return s;
+}
+
+// Runs a shell command, returning its exit status and filling `out` with its standard output.
+inline int run(const std::string& cmd, std::string& out) {
+  out.clear();
+  FILE* p = popen(cmd.c_str(), "r");
+  if (!p) return -1;
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+  int status = pclose(p);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+inline std::string binary() { return DYAD_BINARY; }
+
+}  // namespace dyad::test
