@@ -96,11 +96,13 @@ enum : unsigned {
   AG = 64,   // non-state armed group
   SP = 128,  // can only speak (embassy, state media, spokespeople)
   DP = 256,  // diplomatic and civilian institutions: ministries, officials, parliament
-  FO = 512,  // foreign ministry: expels, summons and recalls envoys
+  FO = 512,   // foreign ministry: expels, summons and recalls envoys
+  SPK = 1024, // spokespeople: speak, accuse, warn, but do not act
 };
-constexpr unsigned VERBAL = ST | LD | DP | IO | SP;  // who can issue statements
+constexpr unsigned VERBAL = ST | LD | DP | IO | SPK;  // subjects of verbal acts (accuse, urge)
+constexpr unsigned SPEAKER = VERBAL | SP;                 // anyone who can be quoted
 constexpr unsigned ARMED = MI | AG;
-constexpr unsigned ANY = 0x3FFu;
+constexpr unsigned ANY = 0x7FFu;
 constexpr unsigned TGT = ST | LD | MI | PO | AG | IO | CI | DP;
 
 enum : unsigned { FEM = 1, NOADJ = 2 };
@@ -167,7 +169,7 @@ const std::vector<Agent>& countryAgents() {
       A("air force", false, true, MI, "the air force"),
       A("navy", false, true, MI, "the navy"),
       A("special forces", true, false, MI, "they"),
-      A("defense ministry", false, true, MI | ST | SP, "the ministry"),
+      A("defense ministry", false, true, MI | DP | SP, "the ministry"),
       A("police", true, false, PO, "the police"),
       A("riot police", true, false, PO, "the police"),
       A("security forces", true, false, PO | MI, "they"),
@@ -188,7 +190,7 @@ const std::vector<Agent>& countryAgents() {
       A("negotiators", true, false, DP | SP, "they"),
       A("delegation", false, true, DP, "the delegation"),
       A("presidency", false, true, DP | SP, "the presidency"),
-      A("national security council", false, true, ST | DP | SP, "the council"),
+      A("national security council", false, true, DP | SP, "the council"),
       A("state news agency", false, true, SP, "the agency"),
       A("state television", false, false, SP, "state television"),
       A("protesters", true, false, CI, "they"),
@@ -241,7 +243,7 @@ const std::vector<Country>& countries() {
          P("Foreign Minister", "Jeyhun Bayramov", "foreign minister"),
          P("", "Hikmet Hajiyev", "presidential foreign policy adviser"),
          P("", "Aykhan Hajizada", "foreign ministry spokesman")}),
-      C("Russia", "Russian", "Moscow", "ruble", nullptr, true, {"the Kremlin"},
+      C("Russia", "Russian", "Moscow", "ruble", nullptr, false, {"the Kremlin"},
         {"Belgorod", "Kursk", "Bryansk", "Rostov-on-Don", "Dagestan", "St. Petersburg",
          "the Black Sea port of Novorossiysk"},
         {P("President", "Vladimir Putin", "president"),
@@ -562,64 +564,64 @@ const std::vector<Org>& orgs() {
         nullptr, false, IO | CI | SP, "the group",
         {A("researchers", true, false, IO | CI | SP, "the researchers")}, {}),
       // Non-state armed groups.
-      O("Hamas", "Hamas", "Hamas's", "Gaza", "the Palestinian Authority", false, AG | SP, "the group",
+      O("Hamas", "Hamas", "Hamas's", "Gaza", "the Palestinian Authority", false, AG | SPK, "the group",
         {A("militants", true, false, AG, "the militants"), A("fighters", true, false, AG, "the fighters"),
-         A("gunmen", true, false, AG, "the gunmen"), A("officials", true, false, AG | SP, "they"),
-         A("armed wing", false, true, AG | SP, "the armed wing")},
+         A("gunmen", true, false, AG, "the gunmen"), A("officials", true, false, AG | SPK, "they"),
+         A("armed wing", false, true, AG | SPK, "the armed wing")},
         {P("", "Ismail Haniyeh", "political leader", "Mr. Haniyeh"),
          P("", "Osama Hamdan", "senior official")}),
-      O("Hezbollah", "Hezbollah", "Hezbollah's", "Beirut", "Lebanon", false, AG | SP, "the group",
-        {A("fighters", true, false, AG, "the fighters"), A("officials", true, false, AG | SP, "they"),
+      O("Hezbollah", "Hezbollah", "Hezbollah's", "Beirut", "Lebanon", false, AG | SPK, "the group",
+        {A("fighters", true, false, AG, "the fighters"), A("officials", true, false, AG | SPK, "they"),
          A("lawmakers", true, false, SP, "they")},
         {P("", "Hassan Nasrallah", "leader", "Mr. Nasrallah"),
          P("", "Naim Qassem", "deputy leader", "Mr. Qassem")}),
-      O("the Taliban", "Taliban", "the Taliban's", "Kabul", "Afghanistan", true, AG | SP, "the Taliban",
-        {A("fighters", true, false, AG, "the fighters"), A("officials", true, false, AG | SP, "they"),
+      O("the Taliban", "Taliban", "the Taliban's", "Kabul", "Afghanistan", true, AG | SPK, "the Taliban",
+        {A("fighters", true, false, AG, "the fighters"), A("officials", true, false, AG | SPK, "they"),
          A("authorities", true, false, AG | PO | SP, "the authorities"),
-         A("government", false, true, AG | SP, "the government")},
+         A("government", false, true, AG | SPK, "the government")},
         {P("", "Zabihullah Mujahid", "chief spokesman"),
          P("Supreme Leader", "Haibatullah Akhundzada", "supreme leader", "Mr. Akhundzada")}),
-      O("al-Shabaab", "al-Shabaab", "al-Shabaab's", "Jilib", "Somalia", false, AG | SP, "the group",
+      O("al-Shabaab", "al-Shabaab", "al-Shabaab's", "Jilib", "Somalia", false, AG | SPK, "the group",
         {A("fighters", true, false, AG, "the fighters"), A("militants", true, false, AG, "the militants"),
          A("gunmen", true, false, AG, "the gunmen")},
         {}),
       O("the Islamic State group", "Islamic State", "the Islamic State group's", "Raqqa", "Syria",
-        false, AG | SP, "the group",
+        false, AG | SPK, "the group",
         {A("militants", true, false, AG, "the militants"), A("fighters", true, false, AG, "the fighters"),
          A("cells", true, false, AG, "the cells")},
         {}),
-      O("the Rapid Support Forces", "RSF", "the RSF's", "Khartoum", "Sudan", true, AG | SP, "the RSF",
+      O("the Rapid Support Forces", "RSF", "the RSF's", "Khartoum", "Sudan", true, AG | SPK, "the RSF",
         {A("fighters", true, false, AG, "the fighters"), A("paramilitaries", true, false, AG, "they"),
-         A("commanders", true, false, AG | SP, "the commanders")},
+         A("commanders", true, false, AG | SPK, "the commanders")},
         {P("Gen.", "Mohamed Hamdan Dagalo", "commander", "Gen. Dagalo")}),
-      O("the Houthis", "Houthi", "the Houthis'", "Sanaa", "Yemen", true, AG | SP, "the Houthis",
+      O("the Houthis", "Houthi", "the Houthis'", "Sanaa", "Yemen", true, AG | SPK, "the Houthis",
         {A("rebels", true, false, AG, "the rebels"), A("fighters", true, false, AG, "the fighters"),
-         A("officials", true, false, AG | SP, "they"), A("forces", true, false, AG, "they")},
+         A("officials", true, false, AG | SPK, "they"), A("forces", true, false, AG, "they")},
         {P("", "Abdul-Malik al-Houthi", "leader", "Mr. Houthi"),
          P("Brig. Gen.", "Yahya Saree", "military spokesman", "Gen. Saree")}),
       O("the M23 rebel group", "M23", "M23's", "Rutshuru", "the Democratic Republic of Congo", false,
-        AG | SP, "the group",
+        AG | SPK, "the group",
         {A("rebels", true, false, AG, "the rebels"), A("fighters", true, false, AG, "the fighters")}, {}),
-      O("the Kurdistan Workers' Party", "PKK", "the PKK's", "the Qandil mountains", "Iraq", false, AG | SP, "the group",
+      O("the Kurdistan Workers' Party", "PKK", "the PKK's", "the Qandil mountains", "Iraq", false, AG | SPK, "the group",
         {A("militants", true, false, AG, "the militants"), A("fighters", true, false, AG, "the fighters"),
          A("insurgents", true, false, AG, "the insurgents")},
         {}),
-      O("the Wagner Group", "Wagner", "Wagner's", "St. Petersburg", "Russia", false, AG | SP, "the group",
+      O("the Wagner Group", "Wagner", "Wagner's", "St. Petersburg", "Russia", false, AG | SPK, "the group",
         {A("mercenaries", true, false, AG, "the mercenaries"), A("fighters", true, false, AG, "the fighters"),
-         A("commanders", true, false, AG | SP, "the commanders")},
+         A("commanders", true, false, AG | SPK, "the commanders")},
         {P("", "Yevgeny Prigozhin", "founder", "Mr. Prigozhin")}),
-      O("Boko Haram", "Boko Haram", "Boko Haram's", "Maiduguri", "Nigeria", false, AG | SP, "the group",
+      O("Boko Haram", "Boko Haram", "Boko Haram's", "Maiduguri", "Nigeria", false, AG | SPK, "the group",
         {A("militants", true, false, AG, "the militants"), A("fighters", true, false, AG, "the fighters"),
          A("insurgents", true, false, AG, "the insurgents")},
         {}),
       O("the Tigray People's Liberation Front", "TPLF", "the TPLF's", "Mekelle", "Ethiopia", false,
-        AG | SP, "the front",
+        AG | SPK, "the front",
         {A("fighters", true, false, AG, "the fighters"), A("forces", true, false, AG, "they"),
-         A("leaders", true, false, AG | SP, "they")},
+         A("leaders", true, false, AG | SPK, "they")},
         {P("", "Getachew Reda", "spokesman", "Mr. Getachew"),
          P("", "Debretsion Gebremichael", "leader", "Mr. Debretsion")}),
       O("the Arakan Army", "Arakan Army", "the Arakan Army's", "Rakhine state", "Myanmar", false,
-        AG | SP, "the group",
+        AG | SPK, "the group",
         {A("fighters", true, false, AG, "the fighters"), A("rebels", true, false, AG, "the rebels")}, {}),
   };
   return v;
@@ -692,49 +694,72 @@ const std::vector<PairDef>& pairDefs() {
 }
 
 // Places for dyads whose countries' general place lists would be too broad.
+// Dyads without a shared land border: no shelling, border closures or
+// "clashes along the border" between them.
+bool distantPair(std::string_view a, std::string_view b) {
+  static const char* const kDistant[][2] = {
+      {"the United States", "Iran"}, {"Israel", "Iran"},  {"Mali", "France"},    {"Niger", "France"},
+      {"China", "the Philippines"},  {"China", "Taiwan"}, {"Cyprus", "Turkey"},
+  };
+  for (const auto& d : kDistant)
+    if ((a == d[0] && b == d[1]) || (a == d[1] && b == d[0])) return true;
+  return false;
+}
+
 struct PairPlaces {
   const char* a;
   const char* b;
   std::vector<const char*> places;
 };
 
+// "a:" / "b:" mark places on the territory of the first / second side.
 const std::vector<PairPlaces>& pairPlaces() {
   static const std::vector<PairPlaces> v = {
-      {"China", "Taiwan", {"the Taiwan Strait", "Kinmen", "the Matsu islands", "Fujian province", "Kaohsiung", "Xiamen"}},
+      {"China", "Taiwan",
+       {"the Taiwan Strait", "b:Kinmen", "b:the Matsu islands", "a:Fujian province", "b:Kaohsiung", "a:Xiamen"}},
       {"China", "the Philippines",
-       {"the South China Sea", "the Second Thomas Shoal", "Scarborough Shoal", "the Spratly Islands", "Palawan",
-        "Hainan"}},
+       {"the South China Sea", "the Second Thomas Shoal", "Scarborough Shoal", "the Spratly Islands", "b:Palawan",
+        "a:Hainan"}},
       {"India", "China",
-       {"Ladakh", "the Galwan Valley", "Arunachal Pradesh", "Tibet", "the Line of Actual Control", "Sikkim"}},
+       {"a:Ladakh", "the Galwan Valley", "a:Arunachal Pradesh", "b:Tibet", "the Line of Actual Control",
+        "a:Sikkim"}},
       {"India", "Pakistan",
-       {"Kashmir", "Srinagar", "the Line of Control", "Lahore", "Muzaffarabad", "Poonch", "Punjab"}},
+       {"Kashmir", "a:Srinagar", "the Line of Control", "b:Lahore", "b:Muzaffarabad", "a:Poonch", "a:Jammu"}},
       {"the United States", "Iran",
-       {"the Strait of Hormuz", "the Persian Gulf", "the Gulf of Oman", "Natanz", "Bandar Abbas", "eastern Syria"}},
-      {"Israel", "Iran", {"Natanz", "Isfahan", "Damascus", "southern Lebanon", "the Golan Heights", "the Red Sea"}},
-      {"Russia", "Georgia", {"South Ossetia", "Abkhazia", "Gori", "Tskhinvali", "Sukhumi", "the Roki Tunnel"}},
-      {"Moldova", "Russia", {"Transnistria", "Tiraspol", "Chisinau", "Balti", "Comrat", "the Dniester River"}},
-      {"Turkey", "Syria", {"Idlib", "Aleppo", "Manbij", "Qamishli", "Hatay province", "Gaziantep", "Kobani", "Afrin"}},
-      {"Greece", "Turkey", {"the Aegean Sea", "the island of Lesbos", "Evros", "Izmir", "Crete", "the Aegean coast"}},
-      {"Cyprus", "Turkey", {"Famagusta", "the buffer zone", "Pyla", "Nicosia", "Kyrenia"}},
+       {"the Strait of Hormuz", "the Persian Gulf", "the Gulf of Oman", "b:Natanz", "b:Bandar Abbas",
+        "eastern Syria"}},
+      {"Israel", "Iran",
+       {"b:Natanz", "b:Isfahan", "Damascus", "southern Lebanon", "a:the Golan Heights", "the Red Sea", "a:Eilat"}},
+      {"Russia", "Georgia",
+       {"b:South Ossetia", "b:Abkhazia", "b:Gori", "b:Tskhinvali", "b:Sukhumi", "the Roki Tunnel", "a:Vladikavkaz"}},
+      {"Moldova", "Russia", {"a:Transnistria", "a:Tiraspol", "a:Chisinau", "a:Balti", "a:Comrat", "the Dniester River"}},
+      {"Turkey", "Syria",
+       {"b:Idlib", "b:Aleppo", "b:Manbij", "b:Qamishli", "a:Hatay province", "a:Gaziantep", "b:Kobani", "b:Afrin"}},
+      {"Greece", "Turkey",
+       {"the Aegean Sea", "a:the island of Lesbos", "a:Evros", "b:Izmir", "a:Crete", "b:the Aegean coast"}},
+      {"Cyprus", "Turkey", {"b:Famagusta", "the buffer zone", "Pyla", "Nicosia", "b:Kyrenia", "a:Larnaca", "a:Limassol"}},
       {"Turkey", "@the Kurdistan Workers' Party",
-       {"the Qandil mountains", "Sinjar", "the Kurdistan region", "Diyarbakir", "Hakkari province", "Duhok"}},
+       {"b:the Qandil mountains", "b:Sinjar", "b:the Kurdistan region", "a:Diyarbakir", "a:Hakkari province",
+        "b:Duhok"}},
       {"Saudi Arabia", "@the Houthis",
-       {"Jizan province", "Najran", "Saada", "Hodeidah", "Sanaa", "Marib", "the Red Sea"}},
+       {"a:Jizan province", "a:Najran", "b:Saada", "b:Hodeidah", "b:Sanaa", "b:Marib", "the Red Sea"}},
       {"Israel", "Lebanon+Hezbollah",
-       {"northern Israel", "Metula", "Kiryat Shmona", "the Golan Heights", "Tyre", "Nabatieh", "southern Lebanon",
-        "the Bekaa Valley", "the border village of Aita al-Shaab"}},
+       {"a:northern Israel", "a:Metula", "a:Kiryat Shmona", "a:the Golan Heights", "b:Tyre", "b:Nabatieh",
+        "b:southern Lebanon", "b:the Bekaa Valley", "b:the border village of Aita al-Shaab"}},
       {"Israel", "the Palestinian Authority+Hamas",
-       {"Ashkelon", "Sderot", "Tel Aviv", "Jerusalem", "Gaza", "Gaza City", "Rafah", "Khan Younis", "Jenin",
-        "Nablus", "Hebron", "the West Bank", "the Jabalia refugee camp"}},
-      {"Israel", "Syria", {"the Golan Heights", "Damascus", "Quneitra", "Homs", "the outskirts of Aleppo", "Daraa"}},
-      {"Israel", "Jordan", {"the Allenby crossing", "the Jordan Valley", "Aqaba", "Eilat", "Jerusalem"}},
-      {"Libya", "Egypt", {"Benghazi", "Sirte", "Derna", "Tobruk", "Salloum", "Marsa Matruh"}},
-      {"Mali", "France", {"Timbuktu", "Gao", "Kidal", "Mopti", "Menaka", "Bamako"}},
-      {"Niger", "France", {"Niamey", "Agadez", "Tillaberi", "Zinder", "Diffa"}},
-      {"Venezuela", "Guyana", {"the Essequibo region", "Lethem", "Bartica", "Ciudad Guayana", "Bolivar state"}},
-      {"Colombia", "Venezuela", {"Cucuta", "San Cristobal", "Arauca", "Zulia state", "the Simon Bolivar bridge"}},
-      {"Ethiopia", "Eritrea", {"Badme", "Zalambessa", "Tigray", "Assab", "the border town of Humera"}},
-      {"South Sudan", "Sudan", {"Abyei", "Heglig", "Renk", "Malakal", "South Kordofan", "Blue Nile state"}},
+       {"a:Ashkelon", "a:Sderot", "a:Tel Aviv", "Jerusalem", "b:Gaza", "b:Gaza City", "b:Rafah", "b:Khan Younis",
+        "b:Jenin", "b:Nablus", "b:Hebron", "b:the West Bank", "b:the Jabalia refugee camp"}},
+      {"Israel", "Syria",
+       {"a:the Golan Heights", "b:Damascus", "b:Quneitra", "b:Homs", "b:the outskirts of Aleppo", "b:Daraa"}},
+      {"Israel", "Jordan", {"the Allenby crossing", "the Jordan Valley", "b:Aqaba", "a:Eilat", "Jerusalem"}},
+      {"Libya", "Egypt", {"a:Benghazi", "a:Sirte", "a:Derna", "a:Tobruk", "b:Salloum", "b:Marsa Matruh"}},
+      {"Mali", "France", {"a:Timbuktu", "a:Gao", "a:Kidal", "a:Mopti", "a:Menaka", "a:Bamako"}},
+      {"Niger", "France", {"a:Niamey", "a:Agadez", "a:Tillaberi", "a:Zinder", "a:Diffa"}},
+      {"Venezuela", "Guyana",
+       {"the Essequibo region", "b:Lethem", "b:Bartica", "a:Ciudad Guayana", "a:Bolivar state"}},
+      {"Colombia", "Venezuela", {"a:Cucuta", "b:San Cristobal", "a:Arauca", "b:Zulia state", "the Simon Bolivar bridge"}},
+      {"Ethiopia", "Eritrea", {"Badme", "b:Zalambessa", "a:Tigray", "b:Assab", "a:the border town of Humera"}},
+      {"South Sudan", "Sudan", {"Abyei", "b:Heglig", "a:Renk", "a:Malakal", "b:South Kordofan", "b:Blue Nile state"}},
   };
   return v;
 }
@@ -754,6 +779,8 @@ enum : unsigned {
   TOM = 256,   // only with the third party as object
   DUR = 512,   // durative: fits "has been ...ing for weeks"
   NOMED = 1024,  // only for the two sides themselves, never the third party
+  NEAR = 2048,   // needs the two sides to be neighbours (ground contact)
+  MEDX = 4096,   // material conflict a third party may also resort to (sanctions)
 };
 
 struct Verb {
@@ -797,10 +824,10 @@ const std::vector<Verb>& verbs() {
       V("hold", "held", "held", "holding", "talks with {O}", SLI | AG, SLI | AG, VC, IG | TTL | DUR),
       V("hold", "held", "held", "holding", "a phone call with {O} to discuss {TOPIC}", DPL, SLI, VC, IG),
       V("visit", "visited", "visited", "visiting", "{CAPNAME} for talks with {O}", LD | DP | IO, DPL, VC, IG | TTL),
-      V("visit", "visited", "visited", "visiting", "{PN}", LD | IO, 0, VC, IG | TTL),
+      V("visit", "visited", "visited", "visiting", "{PNT}", LD | IO, 0, VC, IG | TTL),
       V("host", "hosted", "hosted", "hosting", "{O} for talks on {TOPIC}", ST | LD, SLI, VC, IG | TTL),
       V("welcome", "welcomed", "welcomed", "welcoming", "the decision by {O} to {IC}", VERBAL, SLA | MI, VC, TTL),
-      V("welcome", "welcomed", "welcomed", "welcoming", "the release of {NUM} {SDEM} prisoners", VERBAL, 0, VC, IG | TTL),
+      V("welcome", "welcomed", "welcomed", "welcoming", "the release of {NUM} {PDEM} prisoners", VERBAL, 0, VC, IG | TTL),
       V("praise", "praised", "praised", "praising", "{O} for {GC}", VERBAL, SLI, VC, PASS),
       V("thank", "thanked", "thanked", "thanking", "{O} for {POSS2} humanitarian assistance", DPL, SLI, VC, PASS | IG | TOM),
       V("send", "sent", "sent", "sending", "a letter to {O} {ABOUT}", VERBAL, SLI, VC, IG | TTL),
@@ -812,31 +839,32 @@ const std::vector<Verb>& verbs() {
       V("express", "expressed", "expressed", "expressing", "concern about {CONCERN}", VERBAL, 0, VC, GERF),
       V("invite", "invited", "invited", "inviting", "{O} to {EVENT}", SLI, DPL, VC, PASS | IG | TTL),
       V("recognize", "recognized", "recognized", "recognizing", "the territorial integrity of {C}", DPL, 0, VC, IG | NEEDC),
-      V("apologize", "apologized", "apologized", "apologizing", "to {O} for {INCIDENT}", DPL | MI, DPL, VC, IG),
+      V("apologize", "apologized", "apologized", "apologizing", "to {O} for {INCIDENT}", DPL, DPL, VC, IG),
       V("cooperate", "cooperated", "cooperated", "cooperating", "with {O} on {TOPIC}", SLI | PO, ST | DP | IO | PO, VC, IG | DUR),
       V("resume", "resumed", "resumed", "resuming", "talks with {O}", SLA | IO, SLA, VC, IG | TTL),
       // material cooperation
-      V("sign", "signed", "signed", "signing", "a ceasefire agreement with {O}", SLA | MI, SLA | MI, MC, IG | TTL | NOMED),
+      V("sign", "signed", "signed", "signing", "a ceasefire agreement with {O}", SLA | MI, ST | AG | MI, MC, IG | TTL | NOMED),
       V("sign", "signed", "signed", "signing", "a memorandum on security cooperation with {O}", DPL, DPL, MC, IG | TTL),
       V("sign", "signed", "signed", "signing", "a trade deal worth {MONEY} with {O}", DPL, ST | LD, MC, IG | TTL),
       V("send", "sent", "sent", "sending", "a delegation to {CAPNAME}", SLI, 0, MC, IG | TTL),
-      V("send", "sent", "sent", "sending", "{NUM} tonnes of humanitarian aid to {PN}", ST | IO, 0, MC, IG | TTL | THIRD),
-      V("withdraw", "withdrew", "withdrawn", "withdrawing", "{POSS} troops from {PN}", ST | MI | LD | AG, 0, MC, IG | TTL | NOMED),
+      V("send", "sent", "sent", "sending", "{BIGN} tonnes of humanitarian aid to {PNT}", ST | IO, 0, MC, IG | TTL | THIRD),
+      V("withdraw", "withdrew", "withdrawn", "withdrawing", "{POSS} forces from {PN}", ST | LD | AG, 0, MC, IG | TTL | NOMED | NEAR),
+      V("withdraw", "withdrew", "withdrawn", "withdrawing", "from {PNT}", MI | AG, 0, MC, IG | TTL | NOMED | NEAR),
       V("withdraw", "withdrew", "withdrawn", "withdrawing", "from the talks with {O}", SLA, ST | AG | DP, VX, IG | TTL),
       V("release", "released", "released", "releasing", "{NUM} {DEM} prisoners", ST | MI | AG | PO, 0, MC, IG | TTL | NOMED),
       V("release", "released", "released", "releasing", "{NUM} prisoners of war", ST | MI | AG, 0, MC, IG | TTL | NOMED),
       V("release", "released", "released", "releasing", "prisoners", ST | MI | AG | PO, 0, MC, IG | TTL | NOMED),
-      V("hand", "handed", "handed", "handing", "over the bodies of {FEWN} {DEM} soldiers", ST | MI | AG, 0, MC, IG | NOMED),
+      V("hand", "handed", "handed", "handing", "over the bodies of {FEWN} {DEMSOLD}", ST | MI | AG, 0, MC, IG | NOMED),
       V("exchange", "exchanged", "exchanged", "exchanging", "{NUM} prisoners of war with {O}", ST | MI | AG, ST | MI | AG, MC, IG | TTL | NOMED),
       V("offer", "offered", "offered", "offering", "aid to {O}", SLI, ST, MC, IG | TTL | THIRD),
       V("deploy", "deployed", "deployed", "deploying", "peacekeepers in {PN}", ST | IO, 0, MC, IG | TTL | THIRD),
-      V("deploy", "deployed", "deployed", "deploying", "{NUM} troops along the border with {C}", ST | MI, 0, MX, IG | TTL | NEEDC),
-      V("deploy", "deployed", "deployed", "deploying", "air defense systems near {PN}", ST | MI, 0, MX, IG),
+      V("deploy", "deployed", "deployed", "deploying", "{BIGN} troops along the border with {C}", ST | MI, 0, MX, IG | TTL | NEEDC | NEAR),
+      V("deploy", "deployed", "deployed", "deploying", "air defense systems near {SPN}", ST | MI, 0, MX, IG),
       V("provide", "provided", "provided", "providing", "humanitarian assistance to {O}", SLI, ST | CI, MC, IG | THIRD | DUR),
       V("provide", "provided", "provided", "providing", "{O} with weapons and ammunition", ST | LD, ST | MI | AG, MC, PASS | IG | THIRD | DUR),
-      V("evacuate", "evacuated", "evacuated", "evacuating", "{NUM} civilians from {PN}", ST | MI | IO | PO, 0, MC, IG | TTL),
+      V("evacuate", "evacuated", "evacuated", "evacuating", "{BIGN} civilians from {PNT}", ST | MI | IO | PO, 0, MC, IG | TTL),
       V("restore", "restored", "restored", "restoring", "diplomatic relations with {O}", DPL, ST, MC, IG | TTL),
-      V("reopen", "reopened", "reopened", "reopening", "the border crossing with {C}", ST | MI | PO, 0, MC, IG | TTL | NEEDC | NOMED),
+      V("reopen", "reopened", "reopened", "reopening", "the border crossing with {C}", ST | MI | PO, 0, MC, IG | TTL | NEEDC | NOMED | NEAR),
       V("reopen", "reopened", "reopened", "reopening", "{POSS} embassy in {CAPNAME}", ST | DP, 0, MC, IG | NEEDC),
       V("lift", "lifted", "lifted", "lifting", "sanctions on {O}", ST | IO, ST | LD | MI | AG | PO | DP, MC, IG | TTL),
       V("lift", "lifted", "lifted", "lifting", "the blockade of {PN}", ST | MI | AG | CI, 0, MC, IG | TTL | NOMED),
@@ -858,7 +886,7 @@ const std::vector<Verb>& verbs() {
       V("threaten", "threatened", "threatened", "threatening", "to {ISX}", VERBAL | MI | AG, 0, VX, GERF | TTL),
       V("threaten", "threatened", "threatened", "threatening", "{O} with {THREAT}", VERBAL, TGT, VX, PASS | IG | TTL),
       V("warn", "warned", "warned", "warning", "{O} against {GX}", VERBAL, TGT, VX, PASS | TTL),
-      V("warn", "warned", "warned", "warning", "{O} that {PRON} would {ISX}", VERBAL, TGT, VX, PASS),
+      V("warn", "warned", "warned", "warning", "{O} that {PRON} would {ISM}", VERBAL, TGT, VX, PASS),
       V("warn", "warned", "warned", "warning", "of {WARNOF}", VERBAL, 0, VX, IG | TTL),
       V("protest", "protested", "protested", "protesting", "against {GRIEVANCE}", CI, 0, VX, IG | TTL | DUR),
       V("protest", "protested", "protested", "protesting", "outside the {DEM} embassy in {SCAP}", CI, 0, VX, IG | TTL | DUR | NEEDC),
@@ -871,81 +899,81 @@ const std::vector<Verb>& verbs() {
       V("suspend", "suspended", "suspended", "suspending", "talks with {O}", SLA | IO, SLA, VX, IG | TTL),
       V("suspend", "suspended", "suspended", "suspending", "{POSS} participation in {TREATY}", DPL, 0, VX, IG),
       V("suspend", "suspended", "suspended", "suspending", "aid to {O}", ST | IO, ST | AG, VX, IG | TTL | THIRD),
-      V("demand", "demanded", "demanded", "demanding", "the release of {NUM} {SDEM} prisoners", VERBAL, 0, VX, IG | TTL),
+      V("demand", "demanded", "demanded", "demanding", "the release of {NUM} {PDEM} prisoners", VERBAL, 0, VX, IG | TTL),
       V("demand", "demanded", "demanded", "demanding", "an apology from {O}", VERBAL, TGT, VX, IG | TTL),
-      V("demand", "demanded", "demanded", "demanding", "that {O} {IC}", VERBAL, TGT, VX, TTL),
+      V("demand", "demanded", "demanded", "demanding", "that {O} {IC}", VERBAL, SLA | MI | IO, VX, TTL),
       V("refuse", "refused", "refused", "refusing", "to {ISC}", DPL | MI | AG | PO, 0, VX, GERF),
       V("vow", "vowed", "vowed", "vowing", "to {IS}", VERBAL | MI | AG, 0, VX, GERF | TTL),
       V("veto", "vetoed", "vetoed", "vetoing", "a Security Council resolution on {TOPIC}", ST, 0, VX, IG | THIRD),
       V("boycott", "boycotted", "boycotted", "boycotting", "talks with {O}", SLA, DPL | AG, VX, IG | TTL),
       V("file", "filed", "filed", "filing", "a complaint against {O} at the International Court of Justice", ST | DP, ST, VX, IG | TTL),
-      V("order", "ordered", "ordered", "ordering", "{O} to {I}", LD | ST, MI | PO, VX, PASS | SELF),
+      V("order", "ordered", "ordered", "ordering", "{O} to {I}", LD | ST, MI | PO, VX, SELF),
       V("sentence", "sentenced", "sentenced", "sentencing", "{FEWN} {DEM} nationals to {YEARS} years in prison on {CRIME} charges", ST | PO, 0, MX, IG | NEEDC),
       // material conflict
-      V("block", "blocked", "blocked", "blocking", "the road to {PN}", CI | MI | PO | AG, 0, MX, IG | TTL | DUR),
-      V("block", "blocked", "blocked", "blocking", "the main highway between {PN} and {PN2}", CI | MI | PO | AG, 0, MX, IG | TTL | DUR),
-      V("block", "blocked", "blocked", "blocking", "{O} from entering {PN}", MI | PO | ST, CI | IO | MI | DP, MX, PASS | IG),
-      V("block", "blocked", "blocked", "blocking", "access to {PN}", CI | MI | PO | AG, 0, MX, IG | TTL | DUR),
-      V("mobilize", "mobilized", "mobilized", "mobilizing", "{NUM} reservists", ST | MI | LD, 0, MX, IG | TTL),
-      V("mobilize", "mobilized", "mobilized", "mobilizing", "troops near {PN}", ST | MI, 0, MX, IG | TTL | DUR),
+      V("block", "blocked", "blocked", "blocking", "the road to {PNT}", CI | MI | PO | AG, 0, MX, IG | TTL | DUR | NEAR),
+      V("block", "blocked", "blocked", "blocking", "the main highway between {PN} and {PN2}", CI | MI | PO | AG, 0, MX, IG | TTL | DUR | NEAR),
+      V("block", "blocked", "blocked", "blocking", "{O} from entering {SPNT}", MI | PO | ST, CI | IO | MI | DP, MX, PASS | IG | NEAR),
+      V("block", "blocked", "blocked", "blocking", "access to {PNT}", CI | MI | PO | AG, 0, MX, IG | TTL | DUR | NEAR),
+      V("mobilize", "mobilized", "mobilized", "mobilizing", "{BIGN} reservists", ST | MI | LD, 0, MX, IG | TTL),
+      V("mobilize", "mobilized", "mobilized", "mobilizing", "troops near {PN}", ST | MI, 0, MX, IG | TTL | DUR | NEAR),
       V("mobilize", "mobilized", "mobilized", "mobilizing", "thousands of supporters in {SCAP}", CI | LD, 0, VX, IG),
       V("arrest", "arrested", "arrested", "arresting", "{O}", PO | MI | ST, CI, MX, PASS | IG | TTL),
       V("arrest", "arrested", "arrested", "arresting", "{NUM} people suspected of {CRIME}", PO | MI | ST, 0, MX, IG | TTL),
       V("detain", "detained", "detained", "detaining", "{O}", PO | MI | ST, CI | DP, MX, PASS | IG | TTL | DUR),
-      V("detain", "detained", "detained", "detaining", "{FEWN} {DEM} nationals near {PN}", PO | MI | ST, 0, MX, IG | TTL | NEEDC),
+      V("detain", "detained", "detained", "detaining", "{FEWN} {DEM} nationals near {SPN}", PO | MI | ST, 0, MX, IG | TTL | NEEDC | NEAR),
       V("attack", "attacked", "attacked", "attacking", "{O}", ARMED | CI, MI | PO | CI | AG, MX, PASS | IG | TTL | VIOL | DUR),
       V("attack", "attacked", "attacked", "attacking", "{TARGET} near {PN}", ARMED, 0, MX, IG | TTL | VIOL),
-      V("shell", "shelled", "shelled", "shelling", "{PN}", ARMED, 0, MX, IG | TTL | VIOL | DUR),
-      V("shell", "shelled", "shelled", "shelling", "{DEM} positions near {PN}", ARMED, 0, MX, IG | TTL | VIOL | DUR),
-      V("shell", "shelled", "shelled", "shelling", "villages near {PN}", ARMED, 0, MX, IG | TTL | VIOL | DUR),
-      V("launch", "launched", "launched", "launching", "airstrikes on {PN}", ST | MI, 0, MX, IG | TTL | VIOL | DUR),
-      V("launch", "launched", "launched", "launching", "a drone attack on {TARGET} in {PN}", ARMED | ST, 0, MX, IG | TTL | VIOL),
-      V("launch", "launched", "launched", "launching", "a missile strike on {PN}", ST | MI | AG, 0, MX, IG | TTL | VIOL),
+      V("shell", "shelled", "shelled", "shelling", "{PNT}", ARMED, 0, MX, IG | TTL | VIOL | DUR | NEAR),
+      V("shell", "shelled", "shelled", "shelling", "{DEM} positions near {PN}", ARMED, 0, MX, IG | TTL | VIOL | DUR | NEAR),
+      V("shell", "shelled", "shelled", "shelling", "villages near {PN}", ARMED, 0, MX, IG | TTL | VIOL | DUR | NEAR),
+      V("launch", "launched", "launched", "launching", "airstrikes on {PNT}", ST | MI, 0, MX, IG | TTL | VIOL | DUR),
+      V("launch", "launched", "launched", "launching", "a drone attack on {TARGET} in {PNT}", ARMED | ST, 0, MX, IG | TTL | VIOL),
+      V("launch", "launched", "launched", "launching", "a missile strike on {PNT}", ST | MI | AG, 0, MX, IG | TTL | VIOL),
       V("launch", "launched", "launched", "launching", "an offensive against {O}", ARMED, MI | AG, MX, IG | TTL | VIOL),
       V("launch", "launched", "launched", "launching", "a cyberattack on {DEM} government websites", ST | MI | AG | PO, 0, MX, IG | NEEDC),
       V("strike", "struck", "struck", "striking", "{DEM} positions near {PN}", ARMED | ST, 0, MX, IG | TTL | VIOL | DUR),
-      V("strike", "struck", "struck", "striking", "targets in {PN}", ARMED | ST, 0, MX, IG | TTL | VIOL | DUR),
-      V("clash", "clashed", "clashed", "clashing", "with {O}", MI | PO | AG | CI, MI | PO | AG | CI, MX, IG | TTL | VIOL | DUR),
-      V("clash", "clashed", "clashed", "clashing", "with {O} near {PN}", MI | PO | AG, MI | PO | AG, MX, IG | TTL | VIOL | DUR),
+      V("strike", "struck", "struck", "striking", "targets in {PNT}", ARMED | ST, 0, MX, IG | TTL | VIOL | DUR),
+      V("clash", "clashed", "clashed", "clashing", "with {O}", MI | PO | AG | CI, MI | PO | AG | CI, MX, IG | TTL | VIOL | DUR | NEAR),
+      V("clash", "clashed", "clashed", "clashing", "with {O} near {PN}", MI | PO | AG, MI | PO | AG, MX, IG | TTL | VIOL | DUR | NEAR),
       V("kill", "killed", "killed", "killing", "{NV}", ARMED | PO, 0, MX, IG | TTL | VIOL),
-      V("kill", "killed", "killed", "killing", "a senior {DEM} commander in {PN}", ARMED, 0, MX, IG | TTL | VIOL),
+      V("kill", "killed", "killed", "killing", "a senior {DEM} commander in {PNT}", ARMED, 0, MX, IG | TTL | VIOL),
       V("wound", "wounded", "wounded", "wounding", "{NV}", ARMED | PO, 0, MX, IG | VIOL),
       V("fire", "fired", "fired", "firing", "rockets at {PN}", ARMED, 0, MX, IG | TTL | VIOL | DUR),
       V("fire", "fired", "fired", "firing", "on {O}", ARMED | PO, MI | PO | CI | AG, MX, IG | TTL | VIOL),
       V("fire", "fired", "fired", "firing", "tear gas at {O}", PO, CI, MX, IG),
       V("fire", "fired", "fired", "firing", "warning shots at {DEM} fishing boats near {PN}", MI, 0, MX, IG | NEEDC),
-      V("bomb", "bombed", "bombed", "bombing", "{PN}", ST | MI, 0, MX, IG | TTL | VIOL | DUR),
-      V("bomb", "bombed", "bombed", "bombing", "a hospital in {PN}", ST | MI, 0, MX, IG | TTL | VIOL),
-      V("seize", "seized", "seized", "seizing", "control of {PN}", ARMED, 0, MX, IG | TTL),
+      V("bomb", "bombed", "bombed", "bombing", "{PNT}", ST | MI, 0, MX, IG | TTL | VIOL | DUR),
+      V("bomb", "bombed", "bombed", "bombing", "a hospital in {PNT}", ST | MI, 0, MX, IG | TTL | VIOL),
+      V("seize", "seized", "seized", "seizing", "control of {PNT}", ARMED, 0, MX, IG | TTL | NEAR),
       V("seize", "seized", "seized", "seizing", "{A_DEM} cargo ship", ST | MI | AG, 0, MX, IG | TTL | NEEDC),
-      V("abduct", "abducted", "abducted", "abducting", "{NUM} {VICTIM2} in {PN}", AG | MI, 0, MX, IG | TTL),
+      V("abduct", "abducted", "abducted", "abducting", "{FEWN} {VICTIM2} in {PNT}", AG | MI, 0, MX, IG | TTL),
       V("violate", "violated", "violated", "violating", "the ceasefire", ARMED | ST, 0, MX, IG | TTL | DUR),
       V("violate", "violated", "violated", "violating", "{DEM} airspace", ST | MI, 0, MX, IG | TTL | NEEDC | DUR),
-      V("violate", "violated", "violated", "violating", "the terms of the truce near {PN}", ARMED | ST, 0, MX, IG),
-      V("occupy", "occupied", "occupied", "occupying", "{PN}", ARMED, 0, MX, IG | TTL | DUR),
-      V("occupy", "occupied", "occupied", "occupying", "government buildings in {PN}", CI | AG, 0, MX, IG | DUR),
-      V("raid", "raided", "raided", "raiding", "homes in {PN}", PO | MI, 0, MX, IG | TTL),
+      V("violate", "violated", "violated", "violating", "the terms of the truce near {PN}", ARMED | ST, 0, MX, IG | NEAR),
+      V("occupy", "occupied", "occupied", "occupying", "{PNT}", ARMED, 0, MX, IG | TTL | DUR | NEAR),
+      V("occupy", "occupied", "occupied", "occupying", "government buildings in {SPNT}", CI | AG, 0, MX, IG | DUR),
+      V("raid", "raided", "raided", "raiding", "homes in {SPNT}", PO | MI, 0, MX, IG | TTL),
       V("raid", "raided", "raided", "raiding", "the offices of {NGO} in {SCAP}", PO, 0, MX, IG),
       V("disperse", "dispersed", "dispersed", "dispersing", "{O}", PO, CI, MX, PASS | IG),
-      V("shoot", "shot", "shot", "shooting", "down {NUM} {DEM} drones over {PN}", MI | ST, 0, MX, IG | TTL),
-      V("intercept", "intercepted", "intercepted", "intercepting", "{NUM} missiles fired from {PN}", MI | ST, 0, MX, IG),
-      V("ban", "banned", "banned", "banning", "imports of {GOODS} from {C}", ST, 0, MX, IG | TTL | NEEDC),
-      V("impose", "imposed", "imposed", "imposing", "sanctions on {O}", ST | IO | LD, ST | LD | MI | AG | PO | DP, MX, IG | TTL),
-      V("impose", "imposed", "imposed", "imposing", "a curfew in {PN}", ST | MI | PO, 0, MX, IG),
-      V("cut", "cut", "cut", "cutting", "gas supplies to {O}", ST, ST, MX, IG | TTL),
+      V("shoot", "shot", "shot", "shooting", "down {NUM} {DEM} drones over {SPN}", MI | ST, 0, MX, IG | TTL),
+      V("intercept", "intercepted", "intercepted", "intercepting", "{NUM} missiles fired from {PNT}", MI | ST, 0, MX, IG),
+      V("ban", "banned", "banned", "banning", "imports of {GOODS} from {C}", ST, 0, MX, IG | TTL | NEEDC | MEDX),
+      V("impose", "imposed", "imposed", "imposing", "sanctions on {O}", ST | IO | LD, ST | LD | MI | AG | PO | DP, MX, IG | TTL | MEDX),
+      V("impose", "imposed", "imposed", "imposing", "a curfew in {SPNT}", ST | MI | PO, 0, MX, IG),
+      V("cut", "cut", "cut", "cutting", "gas supplies to {O}", ST, ST, MX, IG | TTL | MEDX),
       // mediation by a third party: {O} and {O2} are the two sides
-      V("mediate", "mediated", "mediated", "mediating", "talks between {O} and {O2} in {SCAP}", SLI, ANY, MD, IG | TTL),
-      V("broker", "brokered", "brokered", "brokering", "a ceasefire between {O} and {O2}", SLI, ANY, MD, IG | TTL),
-      V("host", "hosted", "hosted", "hosting", "talks between {O} and {O2}", ST | LD, ANY, MD, IG | TTL),
-      V("offer", "offered", "offered", "offering", "to mediate between {O} and {O2}", SLI, ANY, MD, GERF | TTL),
-      V("facilitate", "facilitated", "facilitated", "facilitating", "a prisoner exchange between {O} and {O2}", SLI, ANY, MD, IG),
+      V("mediate", "mediated", "mediated", "mediating", "talks between {O} and {O2} in {SCAP}", SLI, ST | AG, MD, IG | TTL),
+      V("broker", "brokered", "brokered", "brokering", "a ceasefire between {O} and {O2}", SLI, ST | AG, MD, IG | TTL),
+      V("host", "hosted", "hosted", "hosting", "talks between {O} and {O2}", ST | LD, ST | AG, MD, IG | TTL),
+      V("offer", "offered", "offered", "offering", "to mediate between {O} and {O2}", SLI, ST | AG, MD, GERF | TTL),
+      V("facilitate", "facilitated", "facilitated", "facilitating", "a prisoner exchange between {O} and {O2}", SLI, ST | AG, MD, IG),
       V("deploy", "deployed", "deployed", "deploying", "monitors along the border between {C} and {C2}", ST | IO, ANY, MD, IG),
       V("invite", "invited", "invited", "inviting", "the leaders of {C} and {C2} to a summit in {SCAP}", SLI, ANY, MD, IG | TTL),
-      V("welcome", "welcomed", "welcomed", "welcoming", "the agreement between {O} and {O2}", VERBAL, ANY, MD, IG),
+      V("welcome", "welcomed", "welcomed", "welcoming", "the agreement between {O} and {O2}", VERBAL, ST | AG, MD, IG),
       V("urge", "urged", "urged", "urging", "{OB} to {IREC}", VERBAL, ANY, MD, IG | TTL),
       V("call", "called", "called", "calling", "on {OB} to {IREC}", VERBAL, ANY, MD, IG | TTL),
       V("send", "sent", "sent", "sending", "envoys to {CAPNAME} and {CAPNAME2}", SLI, ANY, MD, IG),
-      V("impose", "imposed", "imposed", "imposing", "an arms embargo on {O} and {O2}", ST | IO, ANY, MD, IG | TTL),
+      V("impose", "imposed", "imposed", "imposing", "an arms embargo on {O} and {O2}", ST | IO, ST | AG, MD, IG | TTL),
   };
   return v;
 }
@@ -978,7 +1006,7 @@ const std::vector<Recip>& recips() {
       {"restore", "restored", "restored", "diplomatic ties", ST, false},
       {"blame", "blamed", "blamed", "each other for {INCIDENT}", ST | MI, false},
       {"accuse", "accused", "accused", "each other of violating the ceasefire", ST | MI, false},
-      {"pull", "pulled", "pulled", "back troops from the line of contact", MI, false},
+      {"pull", "pulled", "pulled", "back troops from the border area", MI, false},
       {"set", "set", "set", "up a joint commission on {TOPIC}", ST, true},
       {"discuss", "discussed", "discussed", "{TOPIC}", ST, true},
       {"reaffirm", "reaffirmed", "reaffirmed", "their commitment to the ceasefire", ST, true},
@@ -996,40 +1024,40 @@ struct PhraseList {
 const std::vector<PhraseList>& phraseLists() {
   static const std::vector<PhraseList> v = {
       {"TOPIC",
-       {"the status of {PN}", "border demarcation", "the exchange of prisoners",
-        "the return of displaced people to {PN}", "the reopening of transport links", "energy supplies",
-        "the humanitarian situation in {PN}", "security guarantees", "the future of {PN}", "grain exports",
+       {"the status of {PNT}", "border demarcation", "the exchange of prisoners",
+        "the return of displaced people to {PNT}", "the reopening of transport links", "energy supplies",
+        "the humanitarian situation in {PNT}", "security guarantees", "the future of {PNT}", "grain exports",
         "water rights along the border", "the fate of missing persons", "a lasting peace agreement",
         "the withdrawal of foreign troops", "the release of detained journalists", "arms control",
         "maritime boundaries", "the delivery of humanitarian aid",
-        "trade and customs rules", "the rights of ethnic minorities in {PN}", "the reconstruction of {PN}",
-        "the demilitarization of {PN}", "the safe return of refugees"}},
+        "trade and customs rules", "the rights of ethnic minorities in {PNT}", "the reconstruction of {PNT}",
+        "the demilitarization of {PNT}", "the safe return of refugees"}},
       {"APPEAL",
-       {"calm", "restraint", "an immediate ceasefire", "humanitarian access to {PN}",
+       {"calm", "restraint", "an immediate ceasefire", "humanitarian access to {PNT}",
         "the release of all detainees", "international support", "an independent investigation into {INCIDENT}",
-        "a humanitarian pause in the fighting", "the protection of civilians in {PN}",
-        "dialogue between the two sides", "urgent food aid for {PN}", "an end to the blockade of {PN}"}},
+        "a humanitarian pause in the fighting", "the protection of civilians in {PNT}",
+        "dialogue between the two sides", "urgent food aid for {PN}", "an end to the blockade of {PNT}"}},
       {"CONCERN",
-       {"the rising number of civilian casualties", "troop movements near {PN}", "the blockade of {PN}",
-        "reports of mass arrests in {PN}", "the deteriorating humanitarian situation in {PN}",
+       {"the rising number of civilian casualties", "troop movements near {PN}", "the blockade of {PNT}",
+        "reports of mass arrests in {PNT}", "the deteriorating humanitarian situation in {PNT}",
         "the safety of nuclear facilities", "the growing risk of a wider regional war",
-        "attacks on aid workers", "the fate of refugees fleeing {PN}", "shortages of food and medicine in {PN}"}},
+        "attacks on aid workers", "the fate of refugees fleeing {PN}", "shortages of food and medicine in {PNT}"}},
       {"THREAT",
        {"retaliation", "new sanctions", "military action", "a complete suspension of talks",
         "serious consequences", "the expulsion of its diplomats", "a full trade embargo"}},
       {"WARNOF",
-       {"a humanitarian catastrophe in {PN}", "a new war in the region", "a sharp escalation along the border",
-        "famine in parts of {PN}", "a wave of refugees from {PN}", "the collapse of the peace process"}},
+       {"a humanitarian catastrophe in {PNT}", "a new war in the region", "a sharp escalation along the border",
+        "famine in parts of {PNT}", "a wave of refugees from {PNT}", "the collapse of the peace process"}},
       {"GRIEVANCE",
-       {"the closure of the road to {PN}", "the government's handling of the crisis",
+       {"the closure of the road to {PNT}", "the government's handling of the crisis",
         "rising food and fuel prices", "the arrest of opposition leaders", "a planned mining project near {PN}",
         "the presence of foreign troops", "the peace deal with {C}", "corruption and electoral fraud",
         "the detention of journalists", "a new law restricting foreign funding of charities"}},
       {"INCIDENT",
-       {"the shelling of {PN}", "the deaths of {NUM} civilians in {PN}", "the explosion at a checkpoint near {PN}",
+       {"the shelling of {PNT}", "the deaths of {NUM} civilians in {PNT}", "the explosion at a checkpoint near {PN}",
         "the collapse of the ceasefire", "the downing of a military helicopter",
         "the attack on a convoy near {PN}", "the killing of {FEWN} border guards", "the sinking of a patrol boat",
-        "a drone strike on a market in {PN}", "the detention of {FEWN} aid workers"}},
+        "a drone strike on a market in {PNT}", "the detention of {FEWN} aid workers"}},
       {"CRIME",
        {"espionage", "terrorism", "weapons smuggling", "inciting violence", "illegal border crossing",
         "plotting attacks against security forces", "treason", "sabotage"}},
@@ -1071,9 +1099,9 @@ const std::vector<PhraseList>& phraseLists() {
        {"the arms control treaty", "the grain deal", "the 2020 ceasefire agreement", "the nuclear accord",
         "the peace process", "the joint monitoring mission", "the regional security pact"}},
       {"REASON",
-       {"security concerns", "repeated violations of the ceasefire", "the humanitarian situation in {PN}",
+       {"security concerns", "repeated violations of the ceasefire", "the humanitarian situation in {PNT}",
         "a lack of progress in the negotiations", "intelligence reports of an imminent attack",
-        "the deaths of {NUM} civilians", "threats against its diplomats", "the need to protect civilians in {PN}",
+        "the deaths of {NUM} civilians", "threats against its diplomats", "the need to protect civilians in {PNT}",
         "the results of an internal investigation"}},
       {"CONTEXT",
        {"amid rising tensions over {TOPIC}", "amid a deepening economic crisis",
@@ -1081,13 +1109,14 @@ const std::vector<PhraseList>& phraseLists() {
         "amid renewed fighting near {PN}", "amid stalled negotiations over {TOPIC}",
         "as diplomats scrambled to prevent a wider conflict"}},
       {"OBSTACLE",
-       {"international calls for restraint", "a ceasefire brokered by {MEDN}", "warnings from {MEDN}",
+       {"international calls for restraint", "a ceasefire brokered earlier in the year",
+        "warnings from the international community",
         "repeated denials from {C}", "heavy rain and poor visibility", "the start of the holiday season"}},
       {"SRC",
-       {"local officials", "state media", "a military spokesman", "security sources", "medical sources in {PN}",
+       {"local officials", "state media", "a military spokesman", "security sources", "medical sources in {PNT}",
         "witnesses", "human rights groups", "the state news agency", "a government statement",
         "residents reached by telephone", "the {ADJP} defense ministry", "a senior {ADJP} official",
-        "the local governor", "aid agencies working in {PN}", "two people familiar with the matter"}},
+        "the local governor", "aid agencies working in {PNT}", "two people familiar with the matter"}},
       {"ABOUT",
        {"about {TOPIC}", "calling for {APPEAL}", "outlining proposals on {TOPIC}",
         "requesting an emergency meeting of the Security Council", "protesting {INCIDENT}"}},
@@ -1099,30 +1128,30 @@ const std::vector<PhraseList>& phraseLists() {
       {"ATTACKN", {"attack", "shelling", "airstrike", "drone strike", "rocket attack", "bombardment"}},
       {"ATTACKON", {"attack on", "shelling of", "airstrike on", "drone strike on", "rocket attack on", "bombing of"}},
       {"STATIC",
-       {"the ceasefire was no longer holding", "the situation in {PN} remained tense",
-        "negotiations had stalled over {TOPIC}", "the humanitarian situation in {PN} was deteriorating",
-        "the road to {PN} remained closed", "there could be no military solution to the conflict",
+       {"the ceasefire was no longer holding", "the situation in {PNT} remained tense",
+        "negotiations had stalled over {TOPIC}", "the humanitarian situation in {PNT} was deteriorating",
+        "the road to {PNT} remained closed", "there could be no military solution to the conflict",
         "the talks had reached a critical stage"}},
       {"INFFIX",
        {"respect the ceasefire", "show restraint", "return to the negotiating table",
-        "allow humanitarian access to {PN}", "refrain from further escalation", "resume dialogue with {O}",
-        "stop attacks on civilians in {PN}", "halt {POSS} military operations in {PN}",
+        "allow humanitarian access to {PNT}", "refrain from further escalation", "resume dialogue with {O}",
+        "stop attacks on civilians in {PNT}", "halt {POSS} military operations in {PNT}",
         "release all detained civilians", "engage in good-faith negotiations with {O}",
-        "pull {POSS} forces back from the border", "open a humanitarian corridor to {PN}"}},
+        "pull {POSS} forces back from the border", "open a humanitarian corridor to {PNT}"}},
       {"INFFIXX",
        {"retaliate against {O}", "step up attacks on {PN}", "close the border with {C}",
         "take military action against {O}", "end all cooperation with {O}", "launch a new offensive near {PN}",
         "expel {DEM} diplomats", "cut off energy supplies to {C}"}},
       {"GERFIXC",
        {"showing restraint", "facilitating the release of prisoners", "keeping the border crossings open",
-        "allowing aid convoys into {PN}", "honoring the ceasefire", "returning to the negotiating table",
-        "helping to evacuate civilians from {PN}"}},
+        "allowing aid convoys into {PNT}", "honoring the ceasefire", "returning to the negotiating table",
+        "helping to evacuate civilians from {PNT}"}},
       {"GERFIX",
        {"spreading disinformation about {TOPIC}", "undermining the peace process",
-        "stoking tensions along the border", "supporting armed groups in {PN}", "stalling the negotiations",
+        "stoking tensions along the border", "supporting armed groups in {PNT}", "stalling the negotiations",
         "using civilians as human shields", "preparing a new offensive near {PN}",
         "violating the ceasefire agreement", "interfering in the internal affairs of {C}",
-        "blocking humanitarian deliveries to {PN}", "targeting civilian infrastructure in {PN}",
+        "blocking humanitarian deliveries to {PNT}", "targeting civilian infrastructure in {PNT}",
         "provoking incidents along the border"}},
       {"IREC",
        {"resume peace talks", "respect the ceasefire", "exchange all remaining prisoners",
@@ -1130,12 +1159,12 @@ const std::vector<PhraseList>& phraseLists() {
         "pull back their forces from the line of contact", "settle their differences through dialogue",
         "reopen the border crossings", "reach a deal on {TOPIC}", "implement the agreements reached in {CAPX}"}},
       {"PROTGER",
-       {"blocking the road to {PN}", "protesting against {GRIEVANCE}", "demanding the release of detained activists",
+       {"blocking the road to {PNT}", "protesting against {GRIEVANCE}", "demanding the release of detained activists",
         "marching toward the parliament building", "camping outside the {DEM} embassy",
         "trying to cross the border near {PN}", "gathering in the central square of {SCAP}",
         "throwing stones at security forces", "staging a sit-in near {PN}"}},
       {"UNTIL",
-       {"the ceasefire is fully respected", "all prisoners have been released", "the blockade of {PN} is lifted",
+       {"the ceasefire is fully respected", "all prisoners have been released", "the blockade of {PNT} is lifted",
         "it receives a formal request from the government", "talks on {TOPIC} resume",
         "foreign troops leave {PN}"}},
       {"RELINST",
@@ -1144,7 +1173,7 @@ const std::vector<PhraseList>& phraseLists() {
         "{HAS} struggled to contain the unrest", "{HAS} been under pressure to make concessions",
         "{HAS} long accused {C} of bad faith"}},
       {"RELMED",
-       {"{HAS} deployed peacekeepers in {PN} since {SINCEY}", "{HAS} long backed {C}",
+       {"{HAS} deployed peacekeepers in {PNT} since {SINCEY}", "{HAS} long backed {C}",
         "{BE} a major supplier of weapons to {C}", "hosted the last round of talks in {MONTH}",
         "{HAS} close ties to both sides", "{HAS} offered to mediate in the past"}},
       {"RELPERS",
@@ -1161,19 +1190,19 @@ const std::vector<PhraseList>& phraseLists() {
         "who had traveled to the region earlier in the week"}},
       {"RELOBJ",
        {"has controlled {PN} since {SINCE}", "has repeatedly denied the charges",
-        "has rejected international mediation", "hosts thousands of refugees from {PN}",
+        "has rejected international mediation", "hosts thousands of refugees from {PNT}",
         "has not commented on the allegations"}},
       {"QUOTE",
        {"we are ready to sign a peace agreement with {OC} as soon as possible",
         "{OC} must stop its provocations along the border", "there is no military solution to this conflict",
         "this is a blatant violation of international law, and it will not go unanswered",
         "our position has not changed", "we will defend our territory with every means available",
-        "the international community cannot remain silent while civilians in {PN} are dying",
+        "the international community cannot remain silent while civilians in {PNT} are dying",
         "the door to dialogue remains open", "we have seen no evidence that {OC} is serious about peace",
-        "aid workers must be given safe and unhindered access to {PN}",
+        "aid workers must be given safe and unhindered access to {PNT}",
         "nobody wants a new war, but we are prepared for any scenario",
         "these accusations are absurd and have nothing to do with reality",
-        "the situation in {PN} is catastrophic", "we call on all parties to exercise maximum restraint",
+        "the situation in {PNT} is catastrophic", "we call on all parties to exercise maximum restraint",
         "any attack on our citizens will receive a firm response",
         "we expect our partners to keep the promises they made in {CAPX}"}},
   };
@@ -1401,6 +1430,13 @@ struct Pair {
   Side a, b;
   std::vector<Side> med;
   const std::vector<const char*>* places = nullptr;  // dyad-specific places, if any
+  bool distant = false;
+};
+
+// A place entry of a dyad list: side tag (0 shared, 1 first side, 2 second).
+struct TaggedPlace {
+  const char* name;
+  int side;
 };
 
 enum : unsigned { U_O = 1, U_NEST = 2, U_C = 4, U_C2 = 8, U_PLACE = 16 };
@@ -1413,6 +1449,7 @@ class Gen {
       p.a = parseSide(pd.a);
       p.b = parseSide(pd.b);
       for (const char* m : pd.med) p.med.push_back(parseSide(m));
+      p.distant = distantPair(pd.a, pd.b);
       for (const auto& pp : pairPlaces())
         if (std::strcmp(pp.a, pd.a) == 0 && std::strcmp(pp.b, pd.b) == 0) p.places = &pp.places;
       pairs_.push_back(std::move(p));
@@ -1435,7 +1472,8 @@ class Gen {
       if (rest.find("{O}") != std::string_view::npos) u |= U_O;
       for (const char* nest : {"{I", "{G", "{CLS}"})
         if (rest.find(nest) != std::string_view::npos) u |= U_NEST;
-      for (const char* pl : {"{PN}", "border", "{CAPNAME}", "{SCAP}", "{CAPX}", "{O2}"})
+      for (const char* pl : {"PN}", "PNT}", "border", "{CAPNAME}", "{SCAP}", "{CAPX}", "{O2}", "{SUMMIT}", "{EVENT}",
+                             "{INCIDENT}"})
         if (rest.find(pl) != std::string_view::npos) u |= U_PLACE;
       if (rest.find("{C}") != std::string_view::npos) u |= U_C;
       if (rest.find("{C2}") != std::string_view::npos) u |= U_C2;
@@ -1480,6 +1518,7 @@ class Gen {
 
   // per-report state
   Side A_, B_, M_;
+  Side pickedB_;
   std::vector<int> allies_;
   std::vector<const char*> places_;
   int year_ = 2000;
@@ -1490,8 +1529,14 @@ class Gen {
   bool haveLast_ = false;
   int sidx_ = 0;
   bool shortNames_ = false;
+  const char* curBase_ = nullptr;  // head verb being rendered
+  bool clauseTimed_ = false;
+  std::string avoidSubj_;  // speaker of the current sentence; repeated as a pronoun
+  std::vector<std::size_t> usedFillers_;
   bool hardline_ = false;  // one side is a jihadist group: little diplomacy
+  bool distant_ = false;   // the two sides share no land border
   const std::vector<const char*>* fixedPlaces_ = nullptr;
+  std::vector<TaggedPlace> tagged_;  // places_ with side tags
   bool compoundOK_ = false;
   Actor lastObj_;
 
@@ -1507,6 +1552,7 @@ class Gen {
 
     const int nc = static_cast<int>(countries().size());
     fixedPlaces_ = nullptr;
+    distant_ = true;
     if (r_.pct(8)) {  // an arbitrary dyad
       A_ = Side{};
       A_.c = A_.pc = r_.range(0, nc - 1);
@@ -1525,21 +1571,43 @@ class Gen {
     } else {
       const Pair& p = r_.pick(pairs_);
       fixedPlaces_ = p.places;
+      distant_ = p.distant;
       A_ = p.a;
       B_ = p.b;
+      pickedB_ = p.b;
       if (r_.pct(50)) std::swap(A_, B_);
       M_ = r_.pick(p.med);
     }
     allies_.clear();
     if (M_.c >= 0) allies_.push_back(M_.c);
+    static const std::vector<int> powers = [] {
+      std::vector<int> v;
+      for (const char* n : {"the United States", "Russia", "China", "France", "Germany", "Britain", "Turkey",
+                            "Egypt", "Saudi Arabia", "Qatar", "Iran", "India", "Japan", "Brazil"})
+        v.push_back(countryIndex(n));
+      return v;
+    }();
     while (allies_.size() < 4) {
-      const int c = r_.range(0, nc - 1);
+      const int c = r_.pick(powers);
       bool clash = c == A_.c || c == B_.c || c == A_.pc || c == B_.pc;
       for (int a : allies_) clash = clash || a == c;
       if (!clash) allies_.push_back(c);
     }
     places_.clear();
-    if (fixedPlaces_) places_ = *fixedPlaces_;
+    tagged_.clear();
+    if (fixedPlaces_) {
+      bool swapped = sameSide(A_, pickedB_);  // the sides were swapped after picking the pair
+      for (const char* pl : *fixedPlaces_) {
+        int tag = 0;
+        if ((pl[0] == 'a' || pl[0] == 'b') && pl[1] == ':') {
+          tag = pl[0] == 'a' ? 1 : 2;
+          if (swapped) tag = 3 - tag;
+          pl += 2;
+        }
+        tagged_.push_back({pl, tag});
+        places_.push_back(pl);
+      }
+    }
     for (const Side* s : {&A_, &B_}) {
       if (fixedPlaces_) break;
       if (s->pc < 0) continue;
@@ -1551,6 +1619,7 @@ class Gen {
     }
     if (places_.empty()) places_.push_back("the border area");
     mentioned_.clear();
+    usedFillers_.clear();
     haveLast_ = false;
     hardline_ = false;
     for (const Side* sd : {&A_, &B_})
@@ -1583,6 +1652,12 @@ class Gen {
       for (const auto& p : o->people) m |= personCls(p);
     }
     return m;
+  }
+  bool permanentMember(const Side& s) const {
+    if (s.c < 0) return false;
+    for (const char* p : {"the United States", "Russia", "China", "Britain", "France"})
+      if (std::strcmp(ctry(s)->name, p) == 0) return true;
+    return false;
   }
   Side otherSide(const Side& s) {
     if (sameSide(s, A_)) return B_;
@@ -1699,14 +1774,17 @@ class Gen {
   }
 
   // Picks one agent of the list compatible with mask; nullptr if none.
+  bool agentOK(const Agent& a, unsigned mask, bool rebels) const {
+    return (a.cls & mask) && (a.cls != AG || rebels) && !(distant_ && std::strncmp(a.text, "border", 6) == 0);
+  }
   const Agent* pickAgent(const std::vector<Agent>& list, unsigned mask, bool rebels) {
     std::size_t n = 0;
     for (const auto& a : list)
-      if ((a.cls & mask) && (a.cls != AG || rebels)) ++n;
+      if (agentOK(a, mask, rebels)) ++n;
     if (n == 0) return nullptr;
     std::size_t k = static_cast<std::size_t>(r_.below(n));
     for (const auto& a : list)
-      if ((a.cls & mask) && (a.cls != AG || rebels)) {
+      if (agentOK(a, mask, rebels)) {
         if (k == 0) return &a;
         --k;
       }
@@ -1714,7 +1792,7 @@ class Gen {
   }
   bool hasAgent(const std::vector<Agent>& list, unsigned mask, bool rebels) const {
     for (const auto& a : list)
-      if ((a.cls & mask) && (a.cls != AG || rebels)) return true;
+      if (agentOK(a, mask, rebels)) return true;
     return false;
   }
 
@@ -1757,7 +1835,12 @@ class Gen {
     return a;
   }
 
-  static unsigned personCls(const Person& p) { return std::strstr(p.role, "spokes") ? SP : LD; }
+  // Spokespeople and people out of office speak but do not act for a state.
+  static unsigned personCls(const Person& p) {
+    for (const char* w : {"spokes", "former", "ousted", "exiled", "opposition"})
+      if (std::strstr(p.role, w)) return SPK;
+    return LD;
+  }
   static bool personOK(const Person& p, unsigned mask, Role role) {
     const unsigned pc = personCls(p);
     return (pc & mask) && (role != OBJ || pc == LD);
@@ -1818,7 +1901,8 @@ class Gen {
       if (mask & (ST | MI | PO)) w[K_NAME] = 20;
       if (mask & ST) w[K_CAP] = 7;
       if ((mask & (ST | DP)) && !c->metonyms.empty()) w[K_METO] = 4;
-      if (hasAgent(countryAgents(), mask, c->rebels)) {
+      const bool rebels = c->rebels && !(mask & (ST | DP | LD));
+      if (hasAgent(countryAgents(), mask, rebels)) {
         w[K_ADJAG] = 26;
         w[K_OFAG] = 5;
         w[K_POSSAG] = 5;
@@ -1868,10 +1952,10 @@ class Gen {
       case K_ADJAG:
       case K_OFAG:
       case K_POSSAG: {
-        const Agent* ag = pickAgent(countryAgents(), mask, c->rebels);
+        const Agent* ag = pickAgent(countryAgents(), mask, c->rebels && !(mask & (ST | DP | LD)));
         a.plural = ag->plural;
         a.cls = ag->cls;
-        a.kind = ag->plural && (ag->cls & (CI | MI | PO | AG)) ? 2 : 0;
+        a.kind = ag->plural ? 2 : 0;
         a.back = ag->back;
         a.backPlural = ag->plural;
         if (k == K_POSSAG && !(ag->def || (ag->cls & MI))) k = K_ADJAG;
@@ -1962,7 +2046,7 @@ class Gen {
 
   unsigned pickCat(unsigned cats) {
     static const int kW[5] = {30, 28, 14, 30, 26};
-    static const int kHard[5] = {8, 28, 4, 40, 26};
+    static const int kHard[5] = {8, 28, 4, 40, 4};
     int w[5];
     for (unsigned i = 0; i < 5; ++i) w[i] = (cats & (1u << i)) ? (hardline_ ? kHard : kW)[i] : 0;
     return static_cast<unsigned>(r_.weighted({w[0], w[1], w[2], w[3], w[4]}));
@@ -1992,6 +2076,9 @@ class Gen {
       if (v.cat == MD && sameSide(f.o, f.x)) continue;
       if ((v.flags & THIRD) && !sameSide(f.s, M_)) continue;
       if ((v.flags & NOMED) && sameSide(f.s, M_)) continue;
+      if ((v.flags & NEAR) && distant_) continue;
+      if (v.cat == MX && !(v.flags & MEDX) && sameSide(f.s, M_)) continue;
+      if (std::strcmp(v.base, "veto") == 0 && !permanentMember(f.s)) continue;
       if ((v.flags & TOM) && !sameSide(f.o, M_)) continue;
       return &v;
     }
@@ -2029,6 +2116,13 @@ class Gen {
   }
 
   std::string vp(const Verb& v, Form form, const Frame& f, int depth) {
+    const char* saved = curBase_;
+    curBase_ = v.base;
+    std::string out = vpInner(v, form, f, depth);
+    curBase_ = saved;
+    return out;
+  }
+  std::string vpInner(const Verb& v, Form form, const Frame& f, int depth) {
     Frame g = f;
     if (v.flags & SELF) {
       g.x = sameSide(f.x, f.s) ? f.o : f.x;
@@ -2044,6 +2138,7 @@ class Gen {
   // "X was accused by Y of ..." ; the passive subject is returned in *subj.
   std::string passive(const Verb& v, const Frame& f, int depth, bool perfect, Actor* subj) {
     Actor obj = actor(f.o, SUBJ, v.obj);
+    lastObj_ = obj;
     const Actor agent = actor(f.s, OBJ, v.subj);
     Frame g = f;
     setSubj(g, agent);
@@ -2060,8 +2155,9 @@ class Gen {
 
   // Nested verb phrase (infinitive or gerund). same: the nested subject is
   // the frame's subject side, else its object side. polarity: 0 any,
-  // 1 cooperative, 2 conflictual.
-  std::string nestedVP(const Frame& f, bool same, Form form, int depth, int polarity) {
+  // 1 cooperative, 2 conflictual, 3 material conflict only.
+  // subj: the actor just rendered as the nested subject, for pronoun agreement.
+  std::string nestedVP(const Frame& f, bool same, Form form, int depth, int polarity, const Actor* subj = nullptr) {
     Frame nf;
     if (same) {
       nf.s = f.s;
@@ -2073,17 +2169,30 @@ class Gen {
     if (sameSide(nf.s, nf.o)) nf.o = otherSide(nf.s);
     nf.x = nf.s;
     setSubjSide(nf);
+    if (same) {
+      nf.splural = f.splural;
+      nf.spron = f.spron;
+      nf.sposs = f.sposs;
+    } else if (subj) {
+      setSubj(nf, *subj);
+    }
     const unsigned cats = polarity == 1   ? (1u << VC) | (1u << MC)
                           : polarity == 2 ? (1u << VX) | (1u << MX)
+                          : polarity == 3 ? (1u << MX)
                                           : (1u << VC) | (1u << VX) | (1u << MC) | (1u << MX);
     const Verb* v = nullptr;
-    if (!r_.pct(25)) v = pickVerb(nf, cats, form == GER ? GERF : INF, depth - 1);
+    for (int t = 0; t < 3; ++t) {
+      if (r_.pct(25)) break;
+      v = pickVerb(nf, cats, form == GER ? GERF : INF, depth - 1, (!same && subj) ? subj->cls : 0u);
+      if (v && curBase_ && std::strcmp(v->base, curBase_) == 0) v = nullptr;
+      if (v) break;
+    }
     std::string s;
     if (!v) {
-      const bool coop = polarity == 1 || (polarity == 0 && r_.pct(50));
+      const bool coop = polarity == 1 || (polarity == 0 && r_.pct(50));  // 2 and 3 use the conflict lists
       const char* key = form == GER ? (coop ? "GERFIXC" : "GERFIX") : (coop ? "INFFIX" : "INFFIXX");
-      nf.omask = TGT;
-      fill(s, r_.pick(listFor(key)), nf, 0);
+      nf.omask = ST | LD | DP | AG;
+      fill(s, pickItem(listFor(key), nf), nf, 0);
       return s;
     }
     return vp(*v, form, nf, depth - 1);
@@ -2131,6 +2240,11 @@ class Gen {
       out += sAdj(f.o);
     } else if (k == "SDEM") {
       out += sAdj(f.s);
+    } else if (k == "DEMSOLD") {
+      out += sAdj(f.o);
+      out += f.o.c >= 0 ? " soldiers" : " fighters";
+    } else if (k == "PDEM") {  // the side whose people are held: own side, or the object for a mediator
+      out += sAdj(sameSide(f.s, M_) ? f.o : f.s);
     } else if (k == "A_DEM") {
       out += article(sAdj(f.o));
       out += ' ';
@@ -2154,6 +2268,14 @@ class Gen {
       out += place(&f.o);
     } else if (k == "PN2") {
       out += place();
+    } else if (k == "PNT") {
+      out += townPlace(&f.o);
+    } else if (k == "SPN") {
+      out += place(&f.s);
+    } else if (k == "SPNT") {
+      out += townPlace(&f.s);
+    } else if (k == "BIGN") {
+      out += bigNum();
     } else if (k == "NUM") {
       out += numPhrase();
     } else if (k == "NV") {
@@ -2168,11 +2290,12 @@ class Gen {
     } else if (k[0] == 'I' && k.size() <= 3 && k != "IREC") {  // I, IC, IX, IS, ISC, ISX
       const bool same = k.size() >= 2 && k[1] == 'S';
       const char pol = k.back();
-      out += nestedVP(f, same, BASE, depth, pol == 'C' ? 1 : pol == 'X' ? 2 : 0);
+      out += nestedVP(f, same, BASE, depth, pol == 'C' ? 1 : pol == 'X' ? 2 : pol == 'M' ? 3 : 0,
+                      same ? nullptr : &lastObj_);
     } else if (k[0] == 'G' && k.size() <= 3) {  // G, GC, GX, GS, GSC, GSX
       const bool same = k.size() >= 2 && k[1] == 'S';
       const char pol = k.back();
-      out += nestedVP(f, same, GER, depth, pol == 'C' ? 1 : pol == 'X' ? 2 : 0);
+      out += nestedVP(f, same, GER, depth, pol == 'C' ? 1 : pol == 'X' ? 2 : 0, same ? nullptr : &lastObj_);
     } else if (k == "POSS2") {
       out += lastObj_.kind == 1 ? (lastObj_.back == "she" ? "her" : "his") : lastObj_.plural ? "their" : "its";
     } else if (k == "FEWN") {
@@ -2193,8 +2316,21 @@ class Gen {
     } else if (k == "WEEKDAY") {
       out += kWeekdays[r_.below(7)];
     } else {
-      fill(out, r_.pick(listFor(k)), f, depth);
+      fill(out, pickItem(listFor(k), f), f, depth);
     }
+  }
+
+  // A list entry that suits the report: no border talk for distant dyads,
+  // no country-only slots when the side is an organisation.
+  const char* pickItem(const std::vector<const char*>& items, const Frame& f) {
+    const char* it = nullptr;
+    for (int t = 0; t < 12; ++t) {
+      it = r_.pick(items);
+      if (distant_ && (std::strstr(it, "border") || std::strstr(it, "line of contact"))) continue;
+      if (f.o.c < 0 && (std::strstr(it, "{C}") || std::strstr(it, "{DEM}"))) continue;
+      return it;
+    }
+    return it;
   }
 
   // --------------------------------------------------------- small phrases
@@ -2210,8 +2346,27 @@ class Gen {
     return countries()[static_cast<std::size_t>(country)].capital;
   }
 
+  // A town-like place (no leading "the"): a target for shelling or a raid.
+  std::string townPlace(const Side* s) {
+    for (int t = 0; t < 10; ++t) {
+      std::string p = place(s);
+      if (p.compare(0, 4, "the ") != 0) return p;
+    }
+    return sCap(s ? *s : A_);
+  }
+
   // A place name, usually on the given side's territory.
   std::string place(const Side* s = nullptr) {
+    if (s && sameSide(*s, M_)) s = nullptr;  // events happen in the dyad's area
+    if (s && fixedPlaces_ && r_.pct(85)) {
+      const int want = sameSide(*s, A_) ? 1 : sameSide(*s, B_) ? 2 : -1;
+      if (want > 0) {
+        for (int t = 0; t < 8; ++t) {
+          const TaggedPlace& tp = tagged_[static_cast<std::size_t>(r_.below(tagged_.size()))];
+          if (tp.side == want || tp.side == 0) return tp.name;
+        }
+      }
+    }
     if (s && s->pc >= 0 && !fixedPlaces_ && r_.pct(70)) return r_.pick(countries()[static_cast<std::size_t>(s->pc)].places);
     return r_.pick(places_);
   }
@@ -2229,7 +2384,7 @@ class Gen {
   std::string numPhrase() {
     static const std::vector<const char*> quals = {"", "", "", "at least ", "more than ", "about ",
                                                    "nearly ", "some ", "up to "};
-    switch (r_.weighted({25, 25, 17, 9, 12, 12})) {
+    switch (r_.weighted({25, 25, 17, 0, 12, 12})) {
       case 0: return std::string(r_.pct(30) ? "at least " : "") + kNumWords[r_.range(2, 10)];
       case 1: {
         static const std::vector<const char*> q2 = {"", "", "at least ", "more than "};
@@ -2239,10 +2394,19 @@ class Gen {
       case 3: return std::string(r_.pick(quals)) + thousands(r_.range(10, 250) * 100LL);
       case 4: {
         static const std::vector<const char*> vague = {"dozens of", "hundreds of", "several", "scores of",
-                                                       "a number of", "thousands of"};
+                                                       "a number of"};
         return r_.pick(vague);
       }
       default: return std::string("more than ") + std::to_string(r_.range(2, 50) * 10);
+    }
+  }
+
+  std::string bigNum() {
+    switch (r_.weighted({30, 40, 15, 15})) {
+      case 0: return std::string(r_.pct(50) ? "more than " : "about ") + std::to_string(r_.range(2, 9) * 100);
+      case 1: return std::string(r_.pct(40) ? "some " : "") + thousands(r_.range(2, 60) * 500LL);
+      case 2: return r_.pct(50) ? "thousands of" : "tens of thousands of";
+      default: return std::string("up to ") + thousands(r_.range(10, 300) * 1000LL);
     }
   }
 
@@ -2255,7 +2419,9 @@ class Gen {
                                        {"fighters", true},   {"police officers", true}, {"children", false},
                                        {"aid workers", false}, {"border guards", true}, {"villagers", false},
                                        {"servicemen", true}};
-    const Vic& x = r_.pick(v);
+    const Vic* xp = &r_.pick(v);
+    while (distant_ && std::strcmp(xp->noun, "border guards") == 0) xp = &r_.pick(v);
+    const Vic& x = *xp;
     std::string out = numPhrase();
     out += ' ';
     if (x.adj && (s.c >= 0 || std::strcmp(x.noun, "fighters") == 0) && r_.pct(60)) {
@@ -2312,17 +2478,19 @@ class Gen {
   }
 
   std::string locExpr() {
-    static const std::vector<const char*> preps = {"in ", "in ", "near ", "near ", "near ", "outside ",
-                                                   "around ", "north of ", "south of ", "east of ",
-                                                   "west of ", "on the outskirts of "};
-    switch (r_.weighted({60, 9, 5, 5, 8, 5, 8})) {
+    static const std::vector<const char*> preps = {"in ", "near ", "near ", "near ", "north of ", "south of ",
+                                                   "east of ", "west of "};
+    static const std::vector<const char*> townPreps = {"in ", "in ", "outside ", "around ", "on the outskirts of ",
+                                                       "in the area around "};
+    const int b = distant_ ? 0 : 1;
+    switch (r_.weighted({30, 9 * b, 5 * b, 5, 8, 5 * b, 30})) {
       case 0: return r_.pick(preps) + place();
       case 1: return "along the border";
       case 2: return "along the line of contact";
-      case 3: return "at a checkpoint near " + place();
+      case 3: return "at a checkpoint near " + townPlace(nullptr);
       case 4: return std::string("in ") + sCap(r_.pct(50) ? A_ : B_);
       case 5: return r_.pct(50) ? "in the disputed border area" : "in the frontline region";
-      default: return "in the area around " + place();
+      default: return r_.pick(townPreps) + townPlace(nullptr);
     }
   }
 
@@ -2341,18 +2509,18 @@ class Gen {
   }
   std::string list(const char* key, Frame& f) {
     std::string s;
-    fill(s, r_.pick(listFor(key)), f, 1);
+    fill(s, pickItem(listFor(key), f), f, 1);
     return s;
   }
 
   // A comma-led (or space-led) participial / adverbial adjunct.
-  static bool canSpeak(const Actor& a) { return (a.cls & VERBAL) != 0; }
+  static bool canSpeak(const Actor& a) { return (a.cls & SPEAKER) != 0; }
 
   // speech: the subject can make statements, so ", saying ..." etc. fit.
-  std::string adjunct(Frame& f, Cat cat, bool speech = true) {
+  std::string adjunct(Frame& f, Cat cat, bool speech = true, bool attrib = true) {
     const int sp = speech ? 1 : 0;
     switch (r_.weighted({14 * sp, 10 * sp, 12, 8 * sp, ((cat == VX || cat == MX) ? 7 : 2) * sp, 8 * sp, 10, 9, 5, 6,
-                         8, 4})) {
+                         attrib ? 8 : 0, cat == MX ? 4 : 0})) {
       case 0: return ", noting that " + clause(1);
       case 1: return ", adding that " + clause(1);
       case 2: return ", citing " + list("REASON", f);
@@ -2361,13 +2529,14 @@ class Gen {
       case 5: {
         Frame g = f;
         if (sameSide(g.o, g.s)) g.o = otherSide(g.s);
-        return ", accusing " + actor(g.o, OBJ, TGT).text + " of " + nestedVP(g, false, GER, 1, 2);
+        const Actor acc = actor(g.o, OBJ, TGT);
+        return ", accusing " + acc.text + " of " + nestedVP(g, false, GER, 1, 2, &acc);
       }
       case 6: return ", " + list("CONTEXT", f);
       case 7: {
         static const std::vector<const char*> w = {", a day after ", ", two days after ", ", hours after ",
                                                    ", just days after ", " after ", " shortly after "};
-        return r_.pick(w) + clause(1);
+        return r_.pick(w) + clause(1, true);
       }
       case 8: return ", in what " + src() + " described as " + list("QUAL", f);
       case 9: return ", despite " + list("OBSTACLE", f);
@@ -2379,29 +2548,38 @@ class Gen {
   }
 
   // A finite embedded clause about the dyad.
-  std::string clause(int depth) {
+  // factual: only past events (for "a day after ..."), no modals or states.
+  std::string clause(int depth, bool factual = false) {
     Frame f = r_.pct(80) ? pairFrame() : medFrame();
     const unsigned cats = sameSide(f.s, M_) ? (1u << VC) | (1u << VX) | (1u << MC) | (1u << MD)
                                             : (1u << VC) | (1u << VX) | (1u << MC) | (1u << MX);
-    const std::size_t form = r_.weighted({45, 20, 15, 10, 10});
+    const std::size_t form = r_.weighted({45, factual ? 0 : 20, 15, factual ? 0 : 10, factual ? 0 : 10});
     if (form == 4) return list("STATIC", f);
-    const Verb* v = pickVerb(f, cats, form == 2 ? PASS : 0u, depth + 1);
+    const Verb* v = pickVerb(f, cats, form == 2 ? PASS : 0u, depth + 1,
+                             sameSide(f.s, M_) ? sideClasses(f.s) & ~CI : 0u);
     if (!v) return list("STATIC", f);
     if (form == 2) return passive(*v, f, depth + 1, false, nullptr);
-    const Actor s = actor(f.s, SUBJ, v->subj);
+    Actor s = actor(f.s, SUBJ, sameSide(f.s, M_) && (v->subj & ~CI) ? v->subj & ~CI : v->subj);
     setSubj(f, s);
+    if (!avoidSubj_.empty() && s.text == avoidSubj_) s.text = f.spron;  // "Israel said it would ..."
     std::string out = s.text;
     switch (form) {
       case 0:
         out += ' ';
         out += vp(*v, PAST, f, depth + 1);
         if ((v->cat == MX || v->cat == MC) && !hasPlace(v) && r_.pct(30)) out += " " + locExpr();
-        if (r_.pct(55)) out += " " + timeExpr();
+        if (!factual && r_.pct(55)) {
+          out += " " + timeExpr();
+          clauseTimed_ = true;
+        }
         break;
       case 1:
         out += " had ";
         out += vp(*v, PP, f, depth + 1);
-        if (r_.pct(30)) out += " " + timeExpr();
+        if (!factual && r_.pct(30)) {
+          out += " " + timeExpr();
+          clauseTimed_ = true;
+        }
         break;
       default: {
         static const std::vector<const char*> sg = {" would ", " could ", " might ", " was preparing to ",
@@ -2422,11 +2600,11 @@ class Gen {
     f.o = sameSide(base.o, base.s) ? base.x : base.o;
     f.x = f.s;
     setSubjSide(f);
-    const Verb* v = pickVerb(f, (1u << VX) | (1u << MX), 0, depth + 1);
+    const Verb* v = pickVerb(f, (1u << VX) | (1u << MX), 0, 0);
     if (!v) return list("STATIC", f);
     const Actor s = actor(f.s, SUBJ, v->subj);
     setSubj(f, s);
-    return s.text + " had " + vp(*v, PP, f, depth + 1);
+    return s.text + " had " + vp(*v, PP, f, depth < 0 ? 0 : depth);
   }
 
   // --------------------------------------------------------------- builders
@@ -2443,12 +2621,13 @@ class Gen {
   Main mainClause(unsigned needFlags = 0, bool allowMed = true, unsigned onlyCats = 0, Role role = SUBJ) {
     Main m;
     for (int tries = 0; tries < 10 && !m.v; ++tries) {
-      const std::size_t kind = allowMed ? r_.weighted({65, 23, 12}) : 0;
+      const std::size_t kind = allowMed ? r_.weighted({hardline_ ? 85 : 65, 23, 12}) : 0;
       m.f = kind == 0 ? pairFrame() : kind == 1 ? medFrame() : toMedFrame();
       unsigned cats = kind == 0 ? pairCats() : kind == 1 ? medCats() : (1u << VC) | (1u << VX);
       if (onlyCats) cats &= onlyCats;
       if (!cats) continue;
       m.v = pickVerb(m.f, cats, needFlags, 2, kind == 1 ? sideClasses(m.f.s) & ~CI : 0u);
+      if (m.v && kind == 2 && !(info(m.v) & U_O)) m.v = nullptr;
     }
     if (!m.v) {  // extremely unlikely; fall back to a plain accusation
       m.f = pairFrame();
@@ -2465,7 +2644,7 @@ class Gen {
 
   std::string speaker(const Side& s, Role role) {
     compoundOK_ = r_.pct(30);
-    std::string t = actor(s, role, VERBAL).text;
+    std::string t = actor(s, role, SPEAKER).text;
     compoundOK_ = false;
     return t;
   }
@@ -2479,13 +2658,13 @@ class Gen {
 
   std::string bSimple() {
     Main m = mainClause();
-    const bool material = m.v->cat == MX || m.v->cat == MC;
+    const bool material = (m.v->cat == MX || m.v->cat == MC) && (m.v->subj & (MI | PO | AG | CI));
     std::string s;
     const bool front = r_.pct(15);
     if (front) s = timeExpr() + ", ";
     s += m.s.text + " " + vp(*m.v, PAST, m.f, 2);
-    if (!hasPlace(m.v) && (material ? r_.pct(55) : r_.pct(10))) s += " " + locExpr();
-    if (!material && r_.pct(12)) {
+    if (!hasPlace(m.v) && material && r_.pct(55)) s += " " + locExpr();
+    if (m.v->subj == VERBAL && !hasPlace(m.v) && !(info(m.v) & U_NEST) && r_.pct(12)) {
       s += r_.pct(50) ? " in a statement" : std::string(" at a news conference in ") + sCap(m.f.s);
     }
     if (!front && r_.pct(75)) s += " " + timeExpr();
@@ -2503,9 +2682,10 @@ class Gen {
     }
     if (!v) return bSimple();
     Actor subj;
-    std::string s = passive(*v, f, 2, r_.pct(20), &subj);
+    const bool perfect = r_.pct(20);
+    std::string s = passive(*v, f, 2, perfect, &subj);
     if (v->cat == MX && !hasPlace(v) && r_.pct(50)) s += " " + locExpr();
-    if (r_.pct(75)) s += " " + timeExpr();
+    if (!perfect && r_.pct(75)) s += " " + timeExpr();
     if (r_.pct(50)) s += ", " + attribution();
     else if (r_.pct(50)) s += adjunct(f, v->cat, false);
     remember(subj, f.o);
@@ -2514,22 +2694,25 @@ class Gen {
 
   std::string bReported() {
     const Side sp = anySide();
-    const Actor spk = actor(sp, SUBJ, VERBAL);
-    static const std::vector<const char*> sv = {"said", "said", "said", "said in a statement", "told reporters",
-                                                "announced", "claimed", "confirmed", "insisted",
+    const Actor spk = actor(sp, SUBJ, SPEAKER);
+    static const std::vector<const char*> sv = {"said", "said", "said", "said in a statement", "announced",
+                                                "claimed", "confirmed", "insisted", "told reporters",
                                                 "said in a televised address"};
-    std::string s = spk.text + " " + r_.pick(sv);
+    const bool human = spk.kind != 0;
+    std::string s = spk.text + " " + sv[static_cast<std::size_t>(r_.below(human ? sv.size() : sv.size() - 2))];
     const bool timed = r_.pct(60);
     if (timed) s += " " + timeExpr();
     s += (timed || r_.pct(70)) ? " that " : " ";
+    avoidSubj_ = spk.text;
     s += clause(2);
+    avoidSubj_.clear();
     if (r_.pct(45)) {
       Frame f;
       f.s = sp;
       f.o = otherSide(sp);
       f.x = f.s;
       setSubj(f, spk);
-      s += adjunct(f, VC);
+      s += adjunct(f, VC, true, false);
     }
     remember(spk, sp);
     return s;
@@ -2539,11 +2722,12 @@ class Gen {
     std::string s;
     switch (r_.weighted({30, 20, 20, 20, 10})) {
       case 0:
+        clauseTimed_ = false;
         s = clause(2) + ", " + speaker(anySide(), OBJ) + " said";
-        if (r_.pct(70)) s += " " + timeExpr();
+        if (!clauseTimed_ && r_.pct(70)) s += " " + timeExpr();
         if (r_.pct(35)) {
           Frame g = pairFrame();
-          s += adjunct(g, VC, true);
+          s += adjunct(g, VC, true, false);
         }
         break;
       case 1: s = clause(2) + ", according to " + src(); break;
@@ -2588,8 +2772,9 @@ class Gen {
         Frame g = f;
         g.s = gs;
         g.o = otherSide(gs);
-        std::string out = s.text + " " + r_.pick(rv) + " " + grp + r_.pick(be) + list("PROTGER", g);
-        if (r_.pct(60)) out += " " + timeExpr();
+        const std::size_t bi = static_cast<std::size_t>(r_.below(be.size()));
+        std::string out = s.text + " " + r_.pick(rv) + " " + grp + be[bi] + list("PROTGER", g);
+        if ((bi == 0 || bi == 2) && r_.pct(60)) out += " " + timeExpr();
         if (r_.pct(40)) out += ", " + attribution();
         remember(s, f.s);
         return out;
@@ -2597,7 +2782,7 @@ class Gen {
       case 1: {  // "... condemned the shelling of X, which killed ..."
         const Actor s = actor(r_.pct(70) ? f.o : M_, SUBJ, VERBAL);
         static const std::vector<const char*> cv = {"condemned", "denounced", "criticized", "deplored"};
-        std::string out = s.text + " " + r_.pick(cv) + " the " + list("ATTACKON", f) + " " + place(&f.o);
+        std::string out = s.text + " " + r_.pick(cv) + " the " + list("ATTACKON", f) + " " + townPlace(&f.o);
         if (r_.pct(50)) out += " " + timeExpr();
         switch (r_.weighted({50, 30, 20})) {
           case 0: out += ", which killed " + victims(f.o); break;
@@ -2677,7 +2862,7 @@ class Gen {
         break;
       }
       case 1: {
-        Main m = mainClause(INF, true);
+        Main m = mainClause(INF, true, (1u << VC) | (1u << MC));
         s = m.s.text + " refused to " + vp(*m.v, BASE, m.f, 1);
         if (r_.pct(50)) s += " " + timeExpr();
         if (r_.pct(40)) s += ", citing " + list("REASON", m.f);
@@ -2686,6 +2871,10 @@ class Gen {
       }
       case 2: {
         Main m = mainClause(0, false, 1u << VX);
+        if (!(m.s.cls & VERBAL)) {
+          m.s = actor(m.f.s, SUBJ, VERBAL);
+          setSubj(m.f, m.s);
+        }
         s = m.s.text + " denied that " + clauseSelf(m.f, 1);
         if (r_.pct(50)) s += " " + timeExpr();
         if (r_.pct(40)) s += ", calling the accusations " + list("ACCQ", m.f);
@@ -2722,7 +2911,7 @@ class Gen {
         break;
       }
       case 7: {
-        Main m = mainClause(INF, true);
+        Main m = mainClause(INF, true, (1u << VC) | (1u << MC));
         s = m.s.text + (m.s.plural ? " have yet to " : " has yet to ") + vp(*m.v, BASE, m.f, 1);
         if (r_.pct(50)) s += ", " + attribution();
         remember(m.s, m.f.s);
@@ -2746,7 +2935,8 @@ class Gen {
       static const std::vector<const char*> pl = {" would ", " could ", " might ", " were ready to ", " were unlikely to "};
       std::string s = spk + " said";
       if (r_.pct(50)) s += " " + timeExpr();
-      s += " " + m.s.text + r_.pick(m.s.plural ? pl : sg) + vp(*m.v, BASE, m.f, 2);
+      const std::string subj = m.s.text == spk ? std::string(m.f.spron) : m.s.text;
+      s += " " + subj + r_.pick(m.s.plural ? pl : sg) + vp(*m.v, BASE, m.f, 2);
       return s;
     }
     static const std::vector<const char*> sg = {"may", "will", "could", "might", "is expected to", "plans to",
@@ -2778,7 +2968,7 @@ class Gen {
     f.o = otherSide(lastSide_);
     f.x = f.s;
     setSubj(f, last_);
-    const unsigned cls = last_.cls | SP;
+    const unsigned cls = last_.cls;
     std::string s;
     switch (r_.weighted({28, 26, 20, 12, 14})) {
       case 0:
@@ -2809,8 +2999,9 @@ class Gen {
         break;
       }
       default: {
-        const Verb* v = pickVerb(f, (1u << VC) | (1u << VX), 0, 2, cls);
-        if (!v) return bSimple();
+        const Verb* v = nullptr;
+        for (int t = 0; t < 10 && (!v || v->subj != VERBAL); ++t) v = pickVerb(f, (1u << VC) | (1u << VX), 0, 2, cls);
+        if (!v || v->subj != VERBAL) return bSimple();
         s = std::string(r_.pct(50) ? "In the same statement, " : "Later, ") + back + " " + vp(*v, PAST, f, 2);
         if (r_.pct(50)) s += adjunct(f, v->cat, true);
       }
@@ -2820,15 +3011,20 @@ class Gen {
 
   std::string bCasualty() {
     Frame f = pairFrame();
-    const Verb* v = pickVerb(f, 1u << MX, VIOL, 1);
+    const Verb* v = nullptr;
+    for (int t = 0; t < 10 && !v; ++t) {
+      v = pickVerb(f, 1u << MX, VIOL, 1);
+      if (v && std::strcmp(v->rest, "{NV}") == 0) v = nullptr;
+    }
     if (!v) return bSimple();
     std::string s;
     switch (r_.weighted({30, 25, 20, 15, 10})) {
       case 0: {
         const Actor a = actor(f.s, SUBJ, v->subj);
         setSubj(f, a);
+        const int wounded = r_.range(3, 120);
         s = "At least " + std::to_string(r_.range(2, 60)) + " people were killed and " +
-            std::to_string(r_.range(3, 120)) + " others wounded when " + a.text + " " + vp(*v, PAST, f, 1);
+            (wounded < 10 ? std::string(kNumWords[wounded]) : std::to_string(wounded)) + " others wounded when " + a.text + " " + vp(*v, PAST, f, 1);
         if (!hasPlace(v) && r_.pct(50)) s += " " + locExpr();
         if (r_.pct(60)) s += " " + timeExpr();
         s += ", " + attribution();
@@ -2844,8 +3040,10 @@ class Gen {
         break;
       }
       case 2: {
-        s = "The " + list("ATTACKN", f) + " killed " + victims(f.o) + ", including " + kNumWords[r_.range(2, 9)] +
-            " children, and damaged " + list("DAMAGE", f) + ", " + speaker(f.o, OBJ) + " said";
+        static const std::vector<const char*> ppl = {"people", "civilians", "villagers", "residents"};
+        s = "The " + list("ATTACKN", f) + " killed " + std::to_string(r_.range(12, 90)) + " " + r_.pick(ppl) +
+            ", including " + kNumWords[r_.range(2, 9)] + " children, and damaged " + list("DAMAGE", f) + ", " +
+            speaker(f.o, OBJ) + " said";
         if (r_.pct(50)) s += " " + timeExpr();
         break;
       }
@@ -2869,11 +3067,11 @@ class Gen {
 
   std::string bQuote() {
     Frame f = r_.pct(75) ? pairFrame() : medFrame();
-    const Actor spk = actor(f.s, SUBJ, VERBAL);
+    const Actor spk = actor(f.s, SUBJ, SPEAKER);
     std::string q = list("QUOTE", f);
     capitalizeFirst(q);
     std::string s;
-    switch (r_.weighted({35, 20, 15, 15, 15})) {
+    switch (r_.weighted({35, 20, spk.kind != 0 ? 15 : 0, 15, 15})) {
       case 0:
         s = "\"" + q + ",\" " + spk.text + " said";
         if (r_.pct(50)) s += " " + timeExpr();
@@ -2890,7 +3088,7 @@ class Gen {
         if (r_.pct(30)) s += adjunct(f, VC, true);
         break;
       case 3:
-        s = "\"" + q + ",\" said " + actor(f.s, END, VERBAL).text;
+        s = "\"" + q + ",\" said " + actor(f.s, END, SPEAKER).text;
         break;
       default:
         s = spk.text + " described the situation " + locExpr() + " as \"" + list("QUALQ", f) + "\" and said " +
@@ -2938,7 +3136,7 @@ class Gen {
       }
       case 5: {
         Main m = mainClause(0, true, (1u << VC) | (1u << VX) | (1u << MD));
-        if (m.s.kind == 1 || (m.s.cls & DP)) {
+        if ((m.s.kind == 1 || (m.s.cls & DP)) && !hasPlace(m.v)) {
           s = "During a visit to " + thirdCapital() + " " + timeExpr() + ", " + m.s.text + " " + vp(*m.v, PAST, m.f, 2);
         } else {
           s = "In a statement released " + timeExpr() + ", " + m.s.text + " " + vp(*m.v, PAST, m.f, 2);
@@ -2958,7 +3156,7 @@ class Gen {
         break;
       }
       default: {
-        const std::string c = clause(1);
+        const std::string c = clause(1, true);
         Main m = mainClause();
         s = "Two days after " + c + ", " + m.s.text + " " + vp(*m.v, PAST, m.f, 2);
         remember(m.s, m.f.s);
@@ -3021,6 +3219,7 @@ class Gen {
   }
 
   std::string bRecip() {
+    if (hardline_) return bSimple();
     const bool cc = A_.c >= 0 && B_.c >= 0;
     std::string subj;
     unsigned cls = ST;
@@ -3061,9 +3260,12 @@ class Gen {
     const Recip* rc = nullptr;
     for (int t = 0; t < 80 && !rc; ++t) {
       const Recip& x = r_.pick(rs);
-      if ((x.cls & cls) && (!threeWay || x.threeWay)) rc = &x;
+      if (!(x.cls & cls) || (threeWay && !x.threeWay)) continue;
+      if (distant_ && (x.cls == MI)) continue;
+      if (hardline_ && !(x.cls & MI)) continue;
+      rc = &x;
     }
-    if (!rc) rc = &rs[0];
+    if (!rc) return bSimple();
     Frame f = pairFrame();
     f.splural = true;
     f.spron = "they";
@@ -3071,7 +3273,8 @@ class Gen {
     std::string rest;
     fill(rest, rc->rest, f, 1);
     std::string s = subj + " ";
-    switch (r_.weighted({70, 15, 15})) {
+    const std::size_t tense = r_.weighted({70, 15, 15});
+    switch (tense) {
       case 0: s += std::string(rc->past) + " " + rest; break;
       case 1: s += std::string("have ") + rc->pp + " " + rest; break;
       default: s += std::string(r_.pct(50) ? "are expected to " : "will ") + rc->base + " " + rest;
@@ -3079,8 +3282,9 @@ class Gen {
     const bool placed = std::strstr(rc->rest, "{PN}") || std::strstr(rc->rest, "border") ||
                         std::strstr(rc->rest, "line of contact") || std::strstr(rc->rest, "{CAPX}");
     if ((rc->cls & MI) && !placed && r_.pct(30)) s += " " + locExpr();
-    if (r_.pct(75)) s += " " + timeExpr();
-    if (r_.pct(60)) s += adjunct(f, (rc->cls & MI) ? MX : VC, !(rc->cls & MI));
+    if (tense == 0 && r_.pct(75)) s += " " + timeExpr();
+    if (tense == 2 && r_.pct(50)) s += r_.pct(50) ? " in the coming days" : " later this month";
+    if (r_.pct(60)) s += adjunct(f, rc->cls == MI ? MX : VC, false);
     else if (r_.pct(50)) s += ", " + attribution();
     return s;
   }
@@ -3090,7 +3294,8 @@ class Gen {
     const std::string ha = std::string(sAdj(A_)) + "-" + sAdj(B_);
     Frame f = pairFrame();
     std::string s;
-    switch (r_.weighted({20, 20, 20, 15, 15, 10})) {
+    const int b = distant_ ? 0 : 1;
+    switch (r_.weighted({20 * b, 20, 20, 15, 15, 10 * b})) {
       case 0: s = "The " + ha + " border remained tense " + timeExpr() + " after " + clause(1); break;
       case 1:
         s = ha + " talks on " + list("TOPIC", f) + " resumed in " + thirdCapital() + " " + timeExpr() +
@@ -3117,6 +3322,7 @@ class Gen {
   }
 
   std::string bMediator() {
+    if (hardline_) return bSimple();
     Frame f = medFrame();
     const Verb* v = pickVerb(f, 1u << MD, 0, 1);
     if (!v) return bSimple();
@@ -3153,10 +3359,18 @@ class Gen {
     // pick a country connected with the report
     const Side* sides[3] = {&A_, &B_, &M_};
     int c = -1;
-    for (int t = 0; t < 6 && c < 0; ++t) c = sides[r_.below(3)]->pc;
+    for (int t = 0; t < 6 && c < 0; ++t) c = sides[r_.weighted({43, 43, 14})]->pc;
     if (c < 0) c = allies_[0];
     const Country& k = countries()[static_cast<std::size_t>(c)];
-    const char* t = r_.pick(fillers());
+    std::size_t fi = 0;
+    for (int t = 0; t < 8; ++t) {
+      fi = static_cast<std::size_t>(r_.below(fillers().size()));
+      bool used = false;
+      for (std::size_t u : usedFillers_) used = used || u == fi;
+      if (!used) break;
+    }
+    usedFillers_.push_back(fi);
+    const char* t = fillers()[fi];
     std::string out;
     while (*t) {
       if (*t != '{') {
@@ -3197,7 +3411,7 @@ class Gen {
     shortNames_ = true;
     std::string s;
     Frame f = pairFrame();
-    const std::size_t k = r_.weighted({45, 10, 10, 8, (A_.c >= 0 && B_.c >= 0) ? 8 : 0, 8, 7, 4});
+    const std::size_t k = r_.weighted({45, 10, 10, 8, (A_.c >= 0 && B_.c >= 0 && !distant_) ? 8 : 0, 8, 7, 4});
     switch (k) {
       case 1: {
         static const std::vector<const char*> t = {"{N} killed as fighting flares near {PN}",
@@ -3208,7 +3422,7 @@ class Gen {
         const std::size_t p = s.find("{N}");
         s.replace(p, 3, std::to_string(r_.range(3, 90)));
         const std::size_t q = s.find("{PN}");
-        s.replace(q, 4, place());
+        s.replace(q, 4, townPlace(nullptr));
         break;
       }
       case 2:
@@ -3285,6 +3499,25 @@ class Gen {
         case 14: s = bRecip(); break;
         case 15: s = bHyphen(); break;
         default: s = bMediator(); break;
+      }
+      if (!s.empty() && s.back() != '"' && countWords(s) < 16 && r_.pct(80)) {
+        // lengthen short event sentences with a neutral adverbial tail
+        Frame f = pairFrame();
+        const bool perfect = s.find(" has ") != std::string::npos || s.find(" have ") != std::string::npos ||
+                             s.find(" since ") != std::string::npos;
+        switch (r_.weighted({35, perfect ? 0 : 35, 15, 15})) {
+          case 0: s += ", " + list("CONTEXT", f); break;
+          case 1: {
+            static const std::vector<const char*> w = {", a day after ", ", two days after ", ", hours after ",
+                                                       ", just days after ", ", a week after "};
+            s += r_.pick(w) + clause(1, true);
+            break;
+          }
+          case 2: s += ", despite " + list("OBSTACLE", f); break;
+          default:
+            s += std::string(", in the latest sign of ") +
+                 (r_.pct(50) ? "rising tension between the two sides" : "a deepening crisis in the region");
+        }
       }
       if (s.empty() || s.back() != '"') {
         // never let an abbreviation ("U.S.", "Jr.", "Dec.") end the sentence

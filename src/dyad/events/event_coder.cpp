@@ -71,14 +71,30 @@ bool EventCoder::match_rest(const EventPattern& p, size_t e, uint32_t pos, Match
       return ok && match_rest(p, e + 1, pos + 1, m);
     }
     case PatternElement::Gap: {
-      for (uint32_t skip = 0; skip <= 4 && pos + skip <= last_; ++skip) {
-        if (skip > 0) {
-          const Token& g = t[pos + skip - 1];
-          if (g.tag == Tag::Punct || g.tag == Tag::Dash || is_finite_verb(g.tag) || g.tag == Tag::MD) break;
+      // Up to four tokens of the trigger's own clause; a parenthetical ("- a region on the
+      // border -") and a relative pronoun in between are skipped for free.
+      const auto& cl = clauses_.clauses;
+      auto nested = [&](int cq) {
+        for (int x = cq; x >= 0; x = cl[size_t(x)].parent)
+          if (x == match_clause_) return x != cq;
+        return false;
+      };
+      uint32_t q = pos;
+      for (int counted = 0;;) {
+        if (match_rest(p, e + 1, q, m)) return true;
+        if (q >= last_) return false;
+        const Token& g = t[q];
+        int cq = clause(q);
+        bool in_paren = nested(cq) && cl[size_t(cq)].kind == ClauseKind::Parenthetical;
+        bool opens_paren = g.tag == Tag::Dash && q + 1 < last_ && nested(clause(q + 1)) &&
+                           cl[size_t(clause(q + 1))].kind == ClauseKind::Parenthetical;
+        bool free = in_paren || opens_paren || g.tag == Tag::WDT || g.tag == Tag::WP;
+        if (!free) {
+          if (g.tag == Tag::Punct || g.tag == Tag::Dash || is_finite_verb(g.tag) || g.tag == Tag::MD) return false;
+          if (++counted > 4) return false;
         }
-        if (match_rest(p, e + 1, pos + skip, m)) return true;
+        ++q;
       }
-      return false;
     }
     case PatternElement::Target:
     case PatternElement::Source: {
@@ -98,6 +114,7 @@ bool EventCoder::match_rest(const EventPattern& p, size_t e, uint32_t pos, Match
 EventCoder::Match EventCoder::best_match(PatternKind kind, uint32_t k, bool head_only) const {
   Match best;
   const Token& t = (*tokens_)[k];
+  match_clause_ = clause(k);
   for (int pass = 0; pass < 2; ++pass) {
     uint32_t key = pass == 0 ? t.lemma : t.word;
     if (pass == 1 && key == t.lemma) break;
@@ -206,6 +223,10 @@ int EventCoder::subject_before(uint32_t k, int c) const {
       }
       if (tk.tag == Tag::WDT || tk.tag == Tag::WP) return -1;
       if (tk.tag == Tag::EX) return -2;
+      // The opening dash or bracket of a parenthetical between subject and verb.
+      bool opens_nested = (tk.tag == Tag::Dash || (tk.tag == Tag::Punct && text_[tk.begin] == '(')) &&
+                          q + 1 < last_ && clause(q + 1) != c && nested_in(clause(q + 1), c);
+      if (opens_nested) continue;
       if (!np_tag(tk.tag)) return -1;
       found_end = true;
       np_end = q + 1;
@@ -365,7 +386,8 @@ int EventCoder::between_pair() const {
 bool is_reciprocal(const CameoCode& code) {
   // Events that members of a compound do with each other: agree, consult, cooperate, yield, fight.
   std::string_view root = std::string_view(code.code).substr(0, 2);
-  return root == "03" || root == "04" || root == "06" || root == "08" || root == "19" || code.code == "057";
+  return root == "03" || root == "04" || root == "06" || root == "08" || root == "19" || code.code == "050" ||
+         code.code == "057";
 }
 
 void EventCoder::emit(const RawEvent& proto, int src, int tgt, std::vector<RawEvent>& out) const {

@@ -76,6 +76,7 @@ class EventCoder {
   const std::vector<Token>* tokens_ = nullptr;
   const std::vector<ActorPhrase>* phrases_ = nullptr;
   uint32_t first_ = 0, last_ = 0;
+  mutable int match_clause_ = 0;  // clause of the trigger being matched
   std::vector<uint8_t> consumed_;
   std::vector<uint8_t> in_list_;  // tokens inside an "including ..." list of examples
   std::vector<Trigger> triggers_;

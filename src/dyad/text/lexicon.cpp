@@ -185,6 +185,12 @@ Analysis Lexicon::analyze(std::string_view w) const {
     }
     if (info.wn_pos & kWnAdv) a.forms |= kAdv;
   }
+  // Verbs whose past forms equal the base ("were put on alert", "cut ties").
+  static const char* const kInvariantPast[] = {"put", "cut", "hit", "set", "let", "shut", "spread", "cast", "cost",
+                                               "hurt", "quit", "split", "burst", "bid", "thrust", "upset",
+                                               "broadcast", "forecast", "read", "beat", "shed", nullptr};
+  for (const char* const* p = kInvariantPast; *p; ++p)
+    if (w == *p && id) set_verb(id, kVerbPast);
   // Irregular forms.
   if (const uint32_t* v = verb_exc_.find(w)) {
     std::string_view lemma = word(*v);

@@ -22,17 +22,11 @@ const char* tag_name(Tag t) {
   return kNames[static_cast<int>(t)];
 }
 
-const Analysis& Tagger::analysis(std::string_view lower) {
+Analysis Tagger::analysis(std::string_view lower) {
   if (const Analysis* a = cache_.find(lower)) return *a;
   Analysis a = lex_.analyze(lower);
-  if (cache_.size() >= kMaxCache) {
-    static thread_local Analysis scratch;
-    scratch = a;
-    return scratch;
-  }
-  Analysis& slot = cache_[lower];
-  slot = a;
-  return slot;
+  if (cache_.size() < kMaxCache) cache_[lower] = a;
+  return a;
 }
 
 void Tagger::tag(std::string_view text, std::vector<Token>& tokens, const Sentence& s) {
@@ -48,7 +42,7 @@ void Tagger::tag(std::string_view text, std::vector<Token>& tokens, const Senten
   }
   bool title_case = words >= 4 && caps * 10 >= words * 7;
 
-  readings_.assign(last - first, &kNoAnalysis);
+  readings_.assign(last - first, kNoAnalysis);
   for (size_t k = first; k < last; ++k) {
     Token& t = tokens[k];
     std::string_view tt = text.substr(t.begin, t.end - t.begin);
@@ -82,7 +76,7 @@ void Tagger::tag(std::string_view text, std::vector<Token>& tokens, const Senten
       t.tag = Tag::Punct;
       continue;
     }
-    readings_[k - first] = &analysis(lower_);
+    readings_[k - first] = analysis(lower_);
   }
   for (size_t k = first; k < last; ++k) {
     Token& t = tokens[k];
@@ -90,7 +84,7 @@ void Tagger::tag(std::string_view text, std::vector<Token>& tokens, const Senten
       // Context-dependent function words.
       std::string_view w = lex_.word(t.word);
       Tag next = k + 1 < last ? tokens[k + 1].tag : Tag::Punct;
-      const Analysis* na = k + 1 < last ? readings_[k + 1 - first] : &kNoAnalysis;
+      const Analysis* na = k + 1 < last ? &readings_[k + 1 - first] : &kNoAnalysis;
       bool next_nominal = is_noun(next) || is_adj(next) || next == Tag::CD ||
                           (next == Tag::None && (na->forms & (kNounSg | kNounPl | kAdj)) &&
                            !(na->forms & (kVerbPast | kVerbS)));
@@ -123,8 +117,8 @@ void Tagger::tag(std::string_view text, std::vector<Token>& tokens, const Senten
       }
       continue;
     }
-    t.tag = decide(text, tokens, k, first, last, *readings_[k - first], title_case);
-    const Analysis& a = *readings_[k - first];
+    t.tag = decide(text, tokens, k, first, last, readings_[k - first], title_case);
+    const Analysis& a = readings_[k - first];
     if (is_noun(t.tag)) t.lemma = a.noun_lemma ? a.noun_lemma : t.word;
     else if (is_verb(t.tag)) t.lemma = a.verb_lemma ? a.verb_lemma : t.word;
     else if (is_adj(t.tag)) t.lemma = a.adj_lemma ? a.adj_lemma : t.word;
@@ -154,7 +148,7 @@ Tag Tagger::decide(std::string_view text, std::vector<Token>& tokens, size_t k, 
   if (!V) {
     if (N && J) {
       // Adjective before a noun, noun otherwise.
-      const Analysis* na = k + 1 < last ? readings_[k + 1 - first] : &kNoAnalysis;
+      const Analysis* na = k + 1 < last ? &readings_[k + 1 - first] : &kNoAnalysis;
       Tag next = k + 1 < last ? tokens[k + 1].tag : Tag::Punct;
       bool before_noun = (na->forms & (kNounSg | kNounPl)) || next == Tag::NNP;
       if (before_noun && lex_.info(a.adj_lemma).freq[2] >= lex_.info(a.noun_lemma).freq[0] / 2) return Tag::JJ;
@@ -172,6 +166,13 @@ Tag Tagger::decide(std::string_view text, std::vector<Token>& tokens, size_t k, 
   Tag next = k + 1 < last ? tokens[k + 1].tag : Tag::Punct;
   std::string_view next_word = k + 1 < last ? lex_.word(tokens[k + 1].word) : std::string_view();
 
+  // A plural noun reading right before a verb is the subject: "Azerbaijani forces shelled".
+  if ((f & kNounPl) && (f & kVerbS)) {
+    const Analysis& na = k + 1 < last ? readings_[k + 1 - first] : kNoAnalysis;
+    bool next_is_verb = next == Tag::MD || (is_verb(next) && next != Tag::VBG) ||
+                        (next == Tag::None && (na.forms & (kVerbPast | kVerbS)) && !(na.forms & (kNounSg | kNounPl)));
+    if (next_is_verb || is_adj(prev)) return Tag::NNS;
+  }
   if (prev == Tag::TO || prev == Tag::MD) {
     if (f & kVerbBase) return Tag::VB;
   }

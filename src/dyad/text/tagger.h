@@ -23,14 +23,14 @@ class Tagger {
   void tag(std::string_view text, std::vector<Token>& tokens, const Sentence& s);
 
  private:
-  const Analysis& analysis(std::string_view lower);
+  Analysis analysis(std::string_view lower);
   Tag decide(std::string_view text, std::vector<Token>& tokens, size_t k, size_t first, size_t last,
              const Analysis& a, bool title_case);
 
   const Lexicon& lex_;
   StringMap<Analysis> cache_;
   std::string lower_;
-  std::vector<const Analysis*> readings_;  // per token of the current sentence; reused
+  std::vector<Analysis> readings_;  // per token of the current sentence (copies: the cache may grow)
 };
 
 }  // namespace dyad
