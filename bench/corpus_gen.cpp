@@ -1390,6 +1390,20 @@ void jsonEscape(std::string& out, std::string_view s) {
   }
 }
 
+// Concatenates its parts. Used instead of operator+ wherever two or more
+// parts draw random numbers: the operands of + are unsequenced in C++, so
+// compilers may evaluate them in different orders (GCC and Clang do), while
+// the elements of a braced list are evaluated strictly left to right. This
+// keeps the output byte-identical across compilers and standard libraries.
+std::string J(std::initializer_list<std::string_view> parts) {
+  std::size_t n = 0;
+  for (const auto p : parts) n += p.size();
+  std::string s;
+  s.reserve(n);
+  for (const auto p : parts) s += p;
+  return s;
+}
+
 std::uint64_t countWords(std::string_view s) {
   std::uint64_t n = 0;
   bool in = false;
@@ -2385,13 +2399,13 @@ class Gen {
     static const std::vector<const char*> quals = {"", "", "", "at least ", "more than ", "about ",
                                                    "nearly ", "some ", "up to "};
     switch (r_.weighted({25, 25, 17, 0, 12, 12})) {
-      case 0: return std::string(r_.pct(30) ? "at least " : "") + kNumWords[r_.range(2, 10)];
+      case 0: return J({r_.pct(30) ? "at least " : "", kNumWords[r_.range(2, 10)]});
       case 1: {
         static const std::vector<const char*> q2 = {"", "", "at least ", "more than "};
-        return std::string(r_.pick(q2)) + std::to_string(r_.range(11, 99));
+        return J({r_.pick(q2), std::to_string(r_.range(11, 99))});
       }
-      case 2: return std::string(r_.pick(quals)) + std::to_string(r_.range(10, 95) * 10);
-      case 3: return std::string(r_.pick(quals)) + thousands(r_.range(10, 250) * 100LL);
+      case 2: return J({r_.pick(quals), std::to_string(r_.range(10, 95) * 10)});
+      case 3: return J({r_.pick(quals), thousands(r_.range(10, 250) * 100LL)});
       case 4: {
         static const std::vector<const char*> vague = {"dozens of", "hundreds of", "several", "scores of",
                                                        "a number of"};
@@ -2403,8 +2417,8 @@ class Gen {
 
   std::string bigNum() {
     switch (r_.weighted({30, 40, 15, 15})) {
-      case 0: return std::string(r_.pct(50) ? "more than " : "about ") + std::to_string(r_.range(2, 9) * 100);
-      case 1: return std::string(r_.pct(40) ? "some " : "") + thousands(r_.range(2, 60) * 500LL);
+      case 0: return J({r_.pct(50) ? "more than " : "about ", std::to_string(r_.range(2, 9) * 100)});
+      case 1: return J({r_.pct(40) ? "some " : "", thousands(r_.range(2, 60) * 500LL)});
       case 2: return r_.pct(50) ? "thousands of" : "tens of thousands of";
       default: return std::string("up to ") + thousands(r_.range(10, 300) * 1000LL);
     }
@@ -2435,7 +2449,7 @@ class Gen {
   std::string money() {
     switch (r_.weighted({50, 25, 25})) {
       case 0: return "$" + std::to_string(r_.range(2, 95) * 10) + " million";
-      case 1: return "$" + std::to_string(r_.range(1, 9)) + "." + std::to_string(r_.range(1, 9)) + " billion";
+      case 1: return J({"$", std::to_string(r_.range(1, 9)), ".", std::to_string(r_.range(1, 9)), " billion"});
       default: return std::to_string(r_.range(5, 90) * 10) + " million euros";
     }
   }
@@ -2455,9 +2469,9 @@ class Gen {
       case 3: return r_.pick(rel);
       case 4: {
         static const std::vector<const char*> pre = {"in ", "last ", "in early ", "in late ", "earlier in "};
-        return std::string(r_.pick(pre)) + kMonths[r_.below(12)];
+        return J({r_.pick(pre), kMonths[r_.below(12)]});
       }
-      case 5: return std::string("on ") + kMonthsAP[r_.below(12)] + " " + std::to_string(r_.range(1, 28));
+      case 5: return J({"on ", kMonthsAP[r_.below(12)], " ", std::to_string(r_.range(1, 28))});
       case 6: return "in " + std::to_string(year_ - r_.range(0, 3));
       default: return "last year";
     }
@@ -2484,13 +2498,13 @@ class Gen {
                                                        "in the area around "};
     const int b = distant_ ? 0 : 1;
     switch (r_.weighted({30, 9 * b, 5 * b, 5, 8, 5 * b, 30})) {
-      case 0: return r_.pick(preps) + place();
+      case 0: return J({r_.pick(preps), place()});
       case 1: return "along the border";
       case 2: return "along the line of contact";
       case 3: return "at a checkpoint near " + townPlace(nullptr);
       case 4: return std::string("in ") + sCap(r_.pct(50) ? A_ : B_);
       case 5: return r_.pct(50) ? "in the disputed border area" : "in the frontline region";
-      default: return r_.pick(townPreps) + townPlace(nullptr);
+      default: return J({r_.pick(townPreps), townPlace(nullptr)});
     }
   }
 
@@ -2536,9 +2550,9 @@ class Gen {
       case 7: {
         static const std::vector<const char*> w = {", a day after ", ", two days after ", ", hours after ",
                                                    ", just days after ", " after ", " shortly after "};
-        return r_.pick(w) + clause(1, true);
+        return J({r_.pick(w), clause(1, true)});
       }
-      case 8: return ", in what " + src() + " described as " + list("QUAL", f);
+      case 8: return J({", in what ", src(), " described as ", list("QUAL", f)});
       case 9: return ", despite " + list("OBSTACLE", f);
       case 10: return ", " + attribution();
       default:
@@ -2723,23 +2737,23 @@ class Gen {
     switch (r_.weighted({30, 20, 20, 20, 10})) {
       case 0:
         clauseTimed_ = false;
-        s = clause(2) + ", " + speaker(anySide(), OBJ) + " said";
+        s = J({clause(2), ", ", speaker(anySide(), OBJ), " said"});
         if (!clauseTimed_ && r_.pct(70)) s += " " + timeExpr();
         if (r_.pct(35)) {
           Frame g = pairFrame();
           s += adjunct(g, VC, true, false);
         }
         break;
-      case 1: s = clause(2) + ", according to " + src(); break;
-      case 2: s = clause(2) + ", said " + speaker(anySide(), END); break;
+      case 1: s = J({clause(2), ", according to ", src()}); break;
+      case 2: s = J({clause(2), ", said ", speaker(anySide(), END)}); break;
       case 3: {
         Main m = mainClause(0, true, (1u << VC) | (1u << MC) | (1u << MD) | (1u << VX), SUBJ);
-        s = m.s.text + (m.s.plural ? " have " : " has ") + vp(*m.v, PP, m.f, 2) + ", " +
-            speaker(r_.pct(50) ? M_ : otherSide(m.f.s), OBJ) + " said";
+        s = J({m.s.text, m.s.plural ? " have " : " has ", vp(*m.v, PP, m.f, 2), ", ",
+               speaker(r_.pct(50) ? M_ : otherSide(m.f.s), OBJ), " said"});
         if (r_.pct(50)) s += " " + timeExpr();
         break;
       }
-      default: s = clause(2) + ", " + src() + " reported"; if (r_.pct(50)) s += " " + timeExpr();
+      default: s = J({clause(2), ", ", src(), " reported"}); if (r_.pct(50)) s += " " + timeExpr();
     }
     return s;
   }
@@ -2773,7 +2787,7 @@ class Gen {
         g.s = gs;
         g.o = otherSide(gs);
         const std::size_t bi = static_cast<std::size_t>(r_.below(be.size()));
-        std::string out = s.text + " " + r_.pick(rv) + " " + grp + be[bi] + list("PROTGER", g);
+        std::string out = J({s.text, " ", r_.pick(rv), " ", grp, be[bi], list("PROTGER", g)});
         if ((bi == 0 || bi == 2) && r_.pct(60)) out += " " + timeExpr();
         if (r_.pct(40)) out += ", " + attribution();
         remember(s, f.s);
@@ -2782,12 +2796,12 @@ class Gen {
       case 1: {  // "... condemned the shelling of X, which killed ..."
         const Actor s = actor(r_.pct(70) ? f.o : M_, SUBJ, VERBAL);
         static const std::vector<const char*> cv = {"condemned", "denounced", "criticized", "deplored"};
-        std::string out = s.text + " " + r_.pick(cv) + " the " + list("ATTACKON", f) + " " + townPlace(&f.o);
+        std::string out = J({s.text, " ", r_.pick(cv), " the ", list("ATTACKON", f), " ", townPlace(&f.o)});
         if (r_.pct(50)) out += " " + timeExpr();
         switch (r_.weighted({50, 30, 20})) {
           case 0: out += ", which killed " + victims(f.o); break;
           case 1: out += ", which left " + victims(f.o) + " dead"; break;
-          default: out += ", which wounded " + victims(f.o) + " and damaged " + list("DAMAGE", f);
+          default: out += J({", which wounded ", victims(f.o), " and damaged ", list("DAMAGE", f)});
         }
         if (r_.pct(35)) out += ", " + attribution();
         remember(s, f.o);
@@ -2817,9 +2831,9 @@ class Gen {
         Frame g = f;
         std::string since = sinceDate();
         if (since.find(", ") != std::string::npos) since += ',';
-        std::string out = std::string(r_.pct(50) ? sAdj(f.s) + std::string(" ") : std::string()) + noun +
-                          " who " + (r_.pct(50) ? "have been " : "had been ") + list("PROTGER", g) + " since " +
-                          since + (r_.pct(50) ? " said" : " told reporters");
+        std::string out = J({r_.pct(50) ? sAdj(f.s) + std::string(" ") : std::string(), noun, " who ",
+                             r_.pct(50) ? "have been " : "had been ", list("PROTGER", g), " since ", since,
+                             r_.pct(50) ? " said" : " told reporters"});
         if (r_.pct(50)) out += " " + timeExpr();
         out += " that " + clause(1);
         return out;
@@ -2855,7 +2869,7 @@ class Gen {
     switch (r_.weighted({18, 16, 16, 12, 12, 8, 8, 6, 4})) {
       case 0: {
         Main m = mainClause(0, false, (1u << MX) | (1u << VX) | (1u << MC), OBJ);
-        s = m.s.text + " did not " + vp(*m.v, BASE, m.f, 2) + ", " + speaker(m.f.s, OBJ) + " said";
+        s = J({m.s.text, " did not ", vp(*m.v, BASE, m.f, 2), ", ", speaker(m.f.s, OBJ), " said"});
         if (r_.pct(60)) s += " " + timeExpr();
         if (r_.pct(35)) s += adjunct(m.f, VX, true);
         remember(m.s, m.f.s);
@@ -2883,21 +2897,20 @@ class Gen {
       }
       case 3: {
         Main m = mainClause(0, true);
-        s = m.s.text + (m.s.plural ? " have not " : " has not ") + vp(*m.v, PP, m.f, 1) + " since " + sinceDate();
+        s = J({m.s.text, m.s.plural ? " have not " : " has not ", vp(*m.v, PP, m.f, 1), " since ", sinceDate()});
         if (r_.pct(50)) s += ", " + attribution();
         remember(m.s, m.f.s);
         break;
       }
       case 4: {
         Main m = mainClause(INF, true);
-        s = m.s.text + " said " + m.f.spron + " would not " + vp(*m.v, BASE, m.f, 1) + " until " +
-            list("UNTIL", m.f);
+        s = J({m.s.text, " said ", m.f.spron, " would not ", vp(*m.v, BASE, m.f, 1), " until ", list("UNTIL", m.f)});
         remember(m.s, m.f.s);
         break;
       }
       case 5: {
         Main m = mainClause(0, false);
-        s = m.s.text + " never " + vp(*m.v, PAST, m.f, 1) + ", " + speaker(m.f.s, OBJ) + " insisted";
+        s = J({m.s.text, " never ", vp(*m.v, PAST, m.f, 1), ", ", speaker(m.f.s, OBJ), " insisted"});
         if (r_.pct(60)) s += " " + timeExpr();
         break;
       }
@@ -2906,8 +2919,8 @@ class Gen {
         static const std::vector<const char*> what = {"involved in the attack", "present in the area",
                                                       "killed in the clashes", "taking part in the operation"};
         const Side sd = r_.pct(50) ? A_ : B_;
-        s = std::string("No ") + sAdj(sd) + " " + r_.pick(who) + " were " + r_.pick(what) + " " + locExpr() +
-            ", " + speaker(sd, OBJ) + " said";
+        s = J({"No ", sAdj(sd), " ", r_.pick(who), " were ", r_.pick(what), " ", locExpr(), ", ", speaker(sd, OBJ),
+               " said"});
         break;
       }
       case 7: {
@@ -2920,7 +2933,7 @@ class Gen {
       default: {
         const Side sd = r_.pct(50) ? A_ : B_;
         Frame f = pairFrame();
-        s = speaker(sd, SUBJ) + " did not respond to a request for comment on " + list("TOPIC", f);
+        s = J({speaker(sd, SUBJ), " did not respond to a request for comment on ", list("TOPIC", f)});
       }
     }
     return s;
@@ -2936,7 +2949,7 @@ class Gen {
       std::string s = spk + " said";
       if (r_.pct(50)) s += " " + timeExpr();
       const std::string subj = m.s.text == spk ? std::string(m.f.spron) : m.s.text;
-      s += " " + subj + r_.pick(m.s.plural ? pl : sg) + vp(*m.v, BASE, m.f, 2);
+      s += J({" ", subj, r_.pick(m.s.plural ? pl : sg), vp(*m.v, BASE, m.f, 2)});
       return s;
     }
     static const std::vector<const char*> sg = {"may", "will", "could", "might", "is expected to", "plans to",
@@ -3002,7 +3015,7 @@ class Gen {
         const Verb* v = nullptr;
         for (int t = 0; t < 10 && (!v || v->subj != VERBAL); ++t) v = pickVerb(f, (1u << VC) | (1u << VX), 0, 2, cls);
         if (!v || v->subj != VERBAL) return bSimple();
-        s = std::string(r_.pct(50) ? "In the same statement, " : "Later, ") + back + " " + vp(*v, PAST, f, 2);
+        s = J({r_.pct(50) ? "In the same statement, " : "Later, ", back, " ", vp(*v, PAST, f, 2)});
         if (r_.pct(50)) s += adjunct(f, v->cat, true);
       }
     }
@@ -3023,8 +3036,9 @@ class Gen {
         const Actor a = actor(f.s, SUBJ, v->subj);
         setSubj(f, a);
         const int wounded = r_.range(3, 120);
-        s = "At least " + std::to_string(r_.range(2, 60)) + " people were killed and " +
-            (wounded < 10 ? std::string(kNumWords[wounded]) : std::to_string(wounded)) + " others wounded when " + a.text + " " + vp(*v, PAST, f, 1);
+        s = J({"At least ", std::to_string(r_.range(2, 60)), " people were killed and ",
+               wounded < 10 ? std::string(kNumWords[wounded]) : std::to_string(wounded), " others wounded when ",
+               a.text, " ", vp(*v, PAST, f, 1)});
         if (!hasPlace(v) && r_.pct(50)) s += " " + locExpr();
         if (r_.pct(60)) s += " " + timeExpr();
         s += ", " + attribution();
@@ -3035,21 +3049,21 @@ class Gen {
         setSubj(f, a);
         std::string nv = victims(f.o);
         if (nv[0] >= '0' && nv[0] <= '9') nv = "at least " + nv;
-        s = nv + " were killed " + (hasPlace(v) ? std::string() : locExpr() + " ") + timeExpr() + " when " + a.text +
-            " " + vp(*v, PAST, f, 1);
+        s = J({nv, " were killed ", hasPlace(v) ? std::string() : locExpr() + " ", timeExpr(), " when ", a.text, " ",
+               vp(*v, PAST, f, 1)});
         break;
       }
       case 2: {
         static const std::vector<const char*> ppl = {"people", "civilians", "villagers", "residents"};
-        s = "The " + list("ATTACKN", f) + " killed " + std::to_string(r_.range(12, 90)) + " " + r_.pick(ppl) +
-            ", including " + kNumWords[r_.range(2, 9)] + " children, and damaged " + list("DAMAGE", f) + ", " +
-            speaker(f.o, OBJ) + " said";
+        s = J({"The ", list("ATTACKN", f), " killed ", std::to_string(r_.range(12, 90)), " ", r_.pick(ppl),
+               ", including ", kNumWords[r_.range(2, 9)], " children, and damaged ", list("DAMAGE", f), ", ",
+               speaker(f.o, OBJ), " said"});
         if (r_.pct(50)) s += " " + timeExpr();
         break;
       }
       case 3: {
-        s = "The death toll from " + list("INCIDENT", f) + " has risen to " + std::to_string(r_.range(12, 400)) +
-            ", " + src() + " said";
+        s = J({"The death toll from ", list("INCIDENT", f), " has risen to ", std::to_string(r_.range(12, 400)), ", ",
+               src(), " said"});
         if (r_.pct(50)) s += " " + timeExpr();
         break;
       }
@@ -3057,9 +3071,8 @@ class Gen {
         const Actor a = actor(f.o, SUBJ, ST | MI | SP);
         Frame g = f;
         setSubj(g, a);
-        s = a.text + " said " + std::to_string(r_.range(2, 40)) + " of " + g.sposs +
-            " soldiers had been killed " + locExpr() + " " + timeExpr() + " in clashes with " +
-            actor(f.s, OBJ, ARMED).text;
+        s = J({a.text, " said ", std::to_string(r_.range(2, 40)), " of ", g.sposs, " soldiers had been killed ",
+               locExpr(), " ", timeExpr(), " in clashes with ", actor(f.s, OBJ, ARMED).text});
       }
     }
     return s;
@@ -3091,8 +3104,8 @@ class Gen {
         s = "\"" + q + ",\" said " + actor(f.s, END, SPEAKER).text;
         break;
       default:
-        s = spk.text + " described the situation " + locExpr() + " as \"" + list("QUALQ", f) + "\" and said " +
-            clause(1);
+        s = J({spk.text, " described the situation ", locExpr(), " as \"", list("QUALQ", f), "\" and said ",
+               clause(1)});
     }
     remember(spk, f.s);
     return s;
@@ -3103,7 +3116,7 @@ class Gen {
     switch (r_.weighted({18, 14, 14, 14, 10, 10, 14, 6})) {
       case 0: {
         Main m = mainClause(0, true, (1u << VC) | (1u << VX) | (1u << MD));
-        s = "In a statement released " + timeExpr() + ", " + m.s.text + " " + vp(*m.v, PAST, m.f, 2);
+        s = J({"In a statement released ", timeExpr(), ", ", m.s.text, " ", vp(*m.v, PAST, m.f, 2)});
         remember(m.s, m.f.s);
         break;
       }
@@ -3116,20 +3129,20 @@ class Gen {
       }
       case 2: {
         Main m = mainClause(0, true, (1u << VC) | (1u << MC) | (1u << MD));
-        s = "After talks in " + thirdCapital() + " " + timeExpr() + ", " + m.s.text + " " + vp(*m.v, PAST, m.f, 2);
+        s = J({"After talks in ", thirdCapital(), " ", timeExpr(), ", ", m.s.text, " ", vp(*m.v, PAST, m.f, 2)});
         remember(m.s, m.f.s);
         break;
       }
       case 3: {
         Main m = mainClause();
-        s = "Following " + list("INCIDENT", m.f) + ", " + m.s.text + " " + vp(*m.v, PAST, m.f, 2);
+        s = J({"Following ", list("INCIDENT", m.f), ", ", m.s.text, " ", vp(*m.v, PAST, m.f, 2)});
         if (r_.pct(40)) s += " " + timeExpr();
         remember(m.s, m.f.s);
         break;
       }
       case 4: {
         Main m = mainClause();
-        s = "Despite " + list("OBSTACLE", m.f) + ", " + m.s.text + " " + vp(*m.v, PAST, m.f, 2);
+        s = J({"Despite ", list("OBSTACLE", m.f), ", ", m.s.text, " ", vp(*m.v, PAST, m.f, 2)});
         if (r_.pct(50)) s += " " + timeExpr();
         remember(m.s, m.f.s);
         break;
@@ -3137,9 +3150,9 @@ class Gen {
       case 5: {
         Main m = mainClause(0, true, (1u << VC) | (1u << VX) | (1u << MD));
         if ((m.s.kind == 1 || (m.s.cls & DP)) && !hasPlace(m.v)) {
-          s = "During a visit to " + thirdCapital() + " " + timeExpr() + ", " + m.s.text + " " + vp(*m.v, PAST, m.f, 2);
+          s = J({"During a visit to ", thirdCapital(), " ", timeExpr(), ", ", m.s.text, " ", vp(*m.v, PAST, m.f, 2)});
         } else {
-          s = "In a statement released " + timeExpr() + ", " + m.s.text + " " + vp(*m.v, PAST, m.f, 2);
+          s = J({"In a statement released ", timeExpr(), ", ", m.s.text, " ", vp(*m.v, PAST, m.f, 2)});
         }
         remember(m.s, m.f.s);
         break;
@@ -3148,7 +3161,7 @@ class Gen {
         static const std::vector<const char*> conn = {"Meanwhile, ", "Separately, ", "Earlier, ",
                                                       "In a separate development, ", "Elsewhere, ", "Later, "};
         Main m = mainClause();
-        s = r_.pick(conn) + m.s.text + " " + vp(*m.v, PAST, m.f, 2);
+        s = J({r_.pick(conn), m.s.text, " ", vp(*m.v, PAST, m.f, 2)});
         if (m.v->cat == MX && !hasPlace(m.v) && r_.pct(50)) s += " " + locExpr();
         if (r_.pct(50)) s += " " + timeExpr();
         if (r_.pct(30)) s += adjunct(m.f, m.v->cat, canSpeak(m.s));
@@ -3189,7 +3202,7 @@ class Gen {
       s += " " + vp(*cv, ca.plural ? BASE : S3, c, 1);
     s += ", " + ma.text;
     s += r_.pct(70) ? " will " + vp(*mv, BASE, f, 1) : " will have no choice but to " + vp(*mv, BASE, f, 1);
-    s += ", " + speaker(f.s, OBJ) + (r_.pct(50) ? " warned" : " said");
+    s += J({", ", speaker(f.s, OBJ), r_.pct(50) ? " warned" : " said"});
     if (r_.pct(50)) s += " " + timeExpr();
     return s;
   }
@@ -3201,7 +3214,7 @@ class Gen {
       s = m.s.text + (m.s.plural ? " have " : " has ") + vp(*m.v, PP, m.f, 2);
       switch (r_.weighted({35, 35, 30})) {
         case 0: s += " for the first time since " + std::to_string(year_ - r_.range(2, 15)); break;
-        case 1: s += " " + std::string(r_.pct(50) ? "several times" : "repeatedly") + " since " + sinceDate(); break;
+        case 1: s += J({" ", r_.pct(50) ? "several times" : "repeatedly", " since ", sinceDate()}); break;
         default: {
           static const std::vector<const char*> recent = {"in recent days", "in recent weeks", "this week",
                                                           "over the past month", "in the past 24 hours"};
@@ -3210,8 +3223,8 @@ class Gen {
       }
     } else {
       m = mainClause(DUR);
-      s = m.s.text + (m.s.plural ? " have been " : " has been ") + vp(*m.v, GER, m.f, 2) + " for " +
-          kNumWords[r_.range(2, 10)] + (r_.pct(50) ? " weeks" : " months");
+      s = J({m.s.text, m.s.plural ? " have been " : " has been ", vp(*m.v, GER, m.f, 2), " for ",
+             kNumWords[r_.range(2, 10)], r_.pct(50) ? " weeks" : " months"});
     }
     if (r_.pct(65)) s += ", " + attribution();
     remember(m.s, m.f.s);
@@ -3239,7 +3252,7 @@ class Gen {
       case 2: subj = "the foreign ministers of " + a + " and " + b; break;
       case 3: subj = "the leaders of " + a + " and " + b; break;
       case 4: {
-        subj = actor(A_, OBJ, LD).text + " and " + actor(B_, OBJ, LD).text;
+        subj = J({actor(A_, OBJ, LD).text, " and ", actor(B_, OBJ, LD).text});
         cls = ST;
         break;
       }
@@ -3296,27 +3309,27 @@ class Gen {
     std::string s;
     const int b = distant_ ? 0 : 1;
     switch (r_.weighted({20 * b, 20, 20, 15, 15, 10 * b})) {
-      case 0: s = "The " + ha + " border remained tense " + timeExpr() + " after " + clause(1); break;
+      case 0: s = J({"The ", ha, " border remained tense ", timeExpr(), " after ", clause(1)}); break;
       case 1:
-        s = ha + " talks on " + list("TOPIC", f) + " resumed in " + thirdCapital() + " " + timeExpr() +
-            adjunct(f, VC, false);
+        s = J({ha, " talks on ", list("TOPIC", f), " resumed in ", thirdCapital(), " ", timeExpr(),
+               adjunct(f, VC, false)});
         break;
       case 2:
-        s = "The latest round of " + ha + " negotiations ended " + timeExpr() + " without agreement on " +
-            list("TOPIC", f) + ", " + speaker(anySide(), OBJ) + " said";
+        s = J({"The latest round of ", ha, " negotiations ended ", timeExpr(), " without agreement on ",
+               list("TOPIC", f), ", ", speaker(anySide(), OBJ), " said"});
         break;
       case 3:
-        s = std::string("A joint ") + ha + " commission on " + list("TOPIC", f) + " met for the first time in " +
-            thirdCapital() + " " + timeExpr();
+        s = J({"A joint ", ha, " commission on ", list("TOPIC", f), " met for the first time in ", thirdCapital(), " ",
+               timeExpr()});
         break;
       case 4: {
         static const std::vector<const char*> st = {"was at a critical stage", "had stalled",
                                                     "was moving in the right direction", "could collapse"};
-        s = speaker(anySide(), SUBJ) + " said the " + ha + " peace process " + r_.pick(st) + adjunct(f, VC);
+        s = J({speaker(anySide(), SUBJ), " said the ", ha, " peace process ", r_.pick(st), adjunct(f, VC)});
         break;
       }
       default:
-        s = "Trade across the " + ha + " border has fallen sharply since " + sinceDate() + ", " + src() + " said";
+        s = J({"Trade across the ", ha, " border has fallen sharply since ", sinceDate(), ", ", src(), " said"});
     }
     return s;
   }
@@ -3347,8 +3360,8 @@ class Gen {
         break;
       }
       default: {
-        s = bothText() + " welcomed an offer by " + std::string(sName(M_)) + " to " +
-            (r_.pct(50) ? "mediate" : "host talks") + ", " + attribution();
+        s = J({bothText(), " welcomed an offer by ", sName(M_), " to ", r_.pct(50) ? "mediate" : "host talks", ", ",
+               attribution()});
       }
     }
     remember(m, f.s);
@@ -3387,9 +3400,9 @@ class Gen {
       else if (key == "VS") out += std::strstr(k.currency, "dollar") ? "the euro" : "the dollar";
       else if (key == "PN") out += townPlace(c);
       else if (key == "PCT") out += std::to_string(r_.range(4, 45));
-      else if (key == "PCTD") out += std::to_string(r_.range(1, 7)) + "." + std::to_string(r_.range(1, 9));
+      else if (key == "PCTD") out += J({std::to_string(r_.range(1, 7)), ".", std::to_string(r_.range(1, 9))});
       else if (key == "TEMP") out += std::to_string(r_.range(35, 48));
-      else if (key == "POP") out += std::to_string(r_.range(1, 9)) + "." + std::to_string(r_.range(1, 9));
+      else if (key == "POP") out += J({std::to_string(r_.range(1, 9)), ".", std::to_string(r_.range(1, 9))});
       else if (key == "POP2") out += std::to_string(r_.range(3, 120));
       else if (key == "OILP") out += std::to_string(r_.range(55, 115));
       else if (key == "WEEKDAY") out += kWeekdays[r_.below(7)];
@@ -3510,7 +3523,7 @@ class Gen {
           case 1: {
             static const std::vector<const char*> w = {", a day after ", ", two days after ", ", hours after ",
                                                        ", just days after ", ", a week after "};
-            s += r_.pick(w) + clause(1, true);
+            s += J({r_.pick(w), clause(1, true)});
             break;
           }
           case 2: s += ", despite " + list("OBSTACLE", f); break;

@@ -1,7 +1,6 @@
 #include "dyad/actors/actor_dictionary.h"
 
 #include <algorithm>
-#include <fstream>
 
 #include "dyad/text/tokenizer.h"
 #include "dyad/util/date.h"
@@ -68,19 +67,7 @@ bool ActorDictionary::load_dir(const std::string& dir, std::vector<DictError>& e
 }
 
 bool ActorDictionary::load_file(const std::string& path, std::vector<DictError>& errors) {
-  std::ifstream in(path);
-  if (!in) {
-    errors.push_back({path, 0, "cannot open"});
-    return false;
-  }
-  std::string line;
-  int no = 0;
-  bool ok = true;
-  while (std::getline(in, line)) {
-    ++no;
-    ok = add_line(line, path, no, errors) && ok;
-  }
-  return ok;
+  return for_each_line(path, errors, [&](const std::string& line, int no) { return add_line(line, path, no, errors); });
 }
 
 bool ActorDictionary::add_line(const std::string& raw, const std::string& file, int no, std::vector<DictError>& errors) {

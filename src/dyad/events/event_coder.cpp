@@ -390,6 +390,17 @@ bool is_reciprocal(const CameoCode& code) {
          code.code == "057";
 }
 
+RawEvent EventCoder::prototype(uint32_t k, const Match& m, bool hypothetical) const {
+  RawEvent proto;
+  proto.cameo = m.pattern->cameo;
+  proto.trigger_begin = k;
+  proto.trigger_end = m.end > k ? m.end : k + 1;
+  // The trigger is the pattern's words, not the target phrase its slot matched.
+  if (m.target >= 0 && proto.trigger_end == (*phrases_)[m.target].end) proto.trigger_end = (*phrases_)[m.target].begin;
+  proto.hypothetical = hypothetical;
+  return proto;
+}
+
 void EventCoder::emit(const RawEvent& proto, int src, int tgt, std::vector<RawEvent>& out) const {
   const auto& ph = *phrases_;
   auto push = [&](const ActorMember* s, const ActorMember* t) {
@@ -498,8 +509,6 @@ void EventCoder::code(std::string_view text, const std::vector<Token>& tokens, u
       if (!in_target && !attributive_agent) consumed_[i - first] = 1;
     }
   }
-  size_t statements_from = out.size();
-  (void)statements_from;
   for (const Trigger& trig : triggers_) {
     uint32_t k = trig.token;
     const Match& m = trig.match;
@@ -562,13 +571,7 @@ void EventCoder::code(std::string_view text, const std::vector<Token>& tokens, u
     bool statement = p.rest.empty() && dict_.is_speech_verb(p.head);
     if (statement && (has_complement(c) || tgt < 0)) continue;
     fallback_source(src, tgt);
-    RawEvent proto;
-    proto.cameo = p.cameo;
-    proto.trigger_begin = k;
-    proto.trigger_end = m.end > k ? m.end : k + 1;
-    if (m.target >= 0 && proto.trigger_end == phrases[m.target].end) proto.trigger_end = phrases[m.target].begin;
-    proto.hypothetical = hypothetical;
-    emit(proto, src, tgt, out);
+    emit(prototype(k, m, hypothetical), src, tgt, out);
   }
 
   // 2. Event nouns: "ceasefire", "a letter to", "the need for negotiations".
@@ -576,7 +579,6 @@ void EventCoder::code(std::string_view text, const std::vector<Token>& tokens, u
     if (consumed_[k - first] || in_list_[k - first] || !is_noun(t[k].tag)) continue;
     Match m = best_match(PatternKind::Noun, k, false);
     if (!m.pattern) continue;
-    const EventPattern& p = *m.pattern;
     for (uint32_t i = k; i < m.end; ++i) consumed_[i - first] = 1;
     int64_t q = int64_t(k) - 1;
     while (q >= int64_t(first) && (is_adj(t[q].tag) || t[q].tag == Tag::VBN || t[q].tag == Tag::NN)) --q;
@@ -591,12 +593,7 @@ void EventCoder::code(std::string_view text, const std::vector<Token>& tokens, u
       if (src >= 0 && phrase_at(k) == src) src = -1;
     }
     if (src < 0) src = by_agent_after(m.end > k ? m.end - 1 : k, c);
-    bool compound_modifier = false;
-    if (src >= 0 && phrases[src].count >= 2 && phrases[src].end <= k) {
-      // "Azerbaijan-Armenia negotiations": the compound's members act on each other.
-      compound_modifier = true;
-      tgt = src;
-    }
+    if (src >= 0 && phrases[src].count >= 2 && phrases[src].end <= k) tgt = src;  // "Azerbaijan-Armenia negotiations"
     // The verb group after a subject noun: "negotiations must resume".
     for (uint32_t v = m.end; v < last && clause(v) == c; ++v) {
       if (t[v].tag == Tag::MD) hypothetical = true;
@@ -621,16 +618,9 @@ void EventCoder::code(std::string_view text, const std::vector<Token>& tokens, u
       }
     }
     if (src < 0 && (!subject_is_other || clauses_.clauses[c].kind == ClauseKind::Complement)) src = speaker_of(c);
-    (void)compound_modifier;
     if (tgt < 0) tgt = first_phrase_after(k, c, src);
     fallback_source(src, tgt);
-    RawEvent proto;
-    proto.cameo = p.cameo;
-    proto.trigger_begin = k;
-    proto.trigger_end = m.end > k ? m.end : k + 1;
-    if (m.target >= 0 && proto.trigger_end == phrases[m.target].end) proto.trigger_end = phrases[m.target].begin;
-    proto.hypothetical = hypothetical;
-    emit(proto, src, tgt, out);
+    emit(prototype(k, m, hypothetical), src, tgt, out);
   }
 
   // 3. A bare statement is dropped where its speaker's words carry a real event.

@@ -64,6 +64,7 @@ class EventCoder {
   uint32_t verb_group_start(uint32_t k) const;
   bool is_passive(uint32_t k) const;
 
+  RawEvent prototype(uint32_t k, const Match& m, bool hypothetical) const;
   void emit(const RawEvent& proto, int source, int target, std::vector<RawEvent>& out) const;
 
   const EventDictionary& dict_;

@@ -1,6 +1,5 @@
 #include "dyad/events/event_dictionary.h"
 
-#include <fstream>
 
 #include "dyad/text/tokenizer.h"
 #include "dyad/util/strings.h"
@@ -18,20 +17,11 @@ bool EventDictionary::load_dir(const std::string& dir, Lexicon& lexicon, const C
   bool ok = true;
   for (int pass = 0; pass < 2; ++pass) {
     for (const auto& f : files) {
-      std::ifstream in(f);
-      if (!in) {
-        if (pass == 0) errors.push_back({f, 0, "cannot open"});
-        ok = false;
-        continue;
-      }
-      std::string line;
-      int no = 0;
-      while (std::getline(in, line)) {
-        ++no;
-        bool is_set = trim(line).substr(0, 1) == "&";
-        if (is_set != (pass == 0)) continue;
-        ok = add_line(line, f, no, lexicon, cameo, errors) && ok;
-      }
+      std::vector<DictError> open_errors;
+      ok = for_each_line(f, pass == 0 ? errors : open_errors, [&](const std::string& line, int no) {
+             bool is_set = trim(line).substr(0, 1) == "&";
+             return is_set != (pass == 0) || add_line(line, f, no, lexicon, cameo, errors);
+           }) && ok;
     }
   }
   return ok;
@@ -39,16 +29,8 @@ bool EventDictionary::load_dir(const std::string& dir, Lexicon& lexicon, const C
 
 bool EventDictionary::load_file(const std::string& path, Lexicon& lexicon, const CameoTable& cameo,
                                 std::vector<DictError>& errors) {
-  std::ifstream in(path);
-  if (!in) {
-    errors.push_back({path, 0, "cannot open"});
-    return false;
-  }
-  std::string line;
-  int no = 0;
-  bool ok = true;
-  while (std::getline(in, line)) ok = add_line(line, path, ++no, lexicon, cameo, errors) && ok;
-  return ok;
+  return for_each_line(path, errors,
+                       [&](const std::string& line, int no) { return add_line(line, path, no, lexicon, cameo, errors); });
 }
 
 const std::vector<uint32_t>& EventDictionary::candidates(PatternKind kind, uint32_t lemma) const {

@@ -20,6 +20,23 @@ std::vector<std::string> dictionary_files(const std::string& dir, const std::str
   return files;
 }
 
+bool for_each_line(const std::string& path, std::vector<DictError>& errors,
+                   const std::function<bool(const std::string&, int)>& fn) {
+  std::ifstream in(path);
+  if (!in) {
+    errors.push_back({path, 0, "cannot open"});
+    return false;
+  }
+  std::string line;
+  int no = 0;
+  bool ok = true;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    ok = fn(line, ++no) && ok;
+  }
+  return ok;
+}
+
 bool read_file(const std::string& path, std::string& out) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return false;
