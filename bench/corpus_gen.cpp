@@ -8,10 +8,16 @@
 //   {"id":"bench-000001","date":"2022-05-17","source":"dyad-bench",
 //    "title":"...","text":"..."}
 // Reports are written until at least --mb megabytes (10^6 bytes) have been
-// produced. The same seed and arguments always give byte-identical output:
-// the only randomness comes from std::mt19937_64 (whose output sequence is
-// fixed by the C++ standard) fed through our own unbiased bounded-integer
-// function, and no container with unspecified iteration order is used.
+// produced. The same seed and arguments always give byte-identical output,
+// whatever the compiler or standard library:
+//   - the only randomness comes from std::mt19937_64 (whose output sequence
+//     is fixed by the C++ standard) fed through our own unbiased
+//     bounded-integer function, never std::uniform_int_distribution;
+//   - no container with unspecified iteration order is used;
+//   - the operands of + and the arguments of a call are evaluated in an
+//     unspecified order, so an expression in which two or more parts draw
+//     random numbers must not use +; it uses J({...}) instead, whose braced
+//     list is evaluated left to right. Keep to this rule when editing.
 //
 // Sentences are assembled from hand-written template parts: actors
 // (countries, capitals, agencies, people, organisations, compounds), event
@@ -19,8 +25,10 @@
 // (active, passive, reported speech, relative clauses, negation, modality,
 // conditionals, quotations, participial adjuncts, pronoun back-references,
 // casualty counts) plus roughly 20% background sentences with no event.
-// Statistics (reports, sentences, words, bytes, average sentence length) go
-// to stderr at the end.
+// Every report has exactly --sentences-per-report sentences, separated by one
+// space. Statistics go to stderr at the end: reports, sentences, words
+// (space-separated tokens of the texts), bytes written, average words per
+// sentence and elapsed time.
 //
 // Standard library only; build with
 //   g++ -std=c++20 -O2 -Wall -Wextra -Werror -o corpus_gen corpus_gen.cpp
@@ -87,17 +95,17 @@ class Rng {
 // and object to compatible classes so that e.g. a central bank never shells
 // a village.
 enum : unsigned {
-  ST = 1,    // state: country, capital, government, ministry, officials
+  ST = 1,    // the state as a whole: country, capital, government, authorities
   LD = 2,    // named leader or official
   MI = 4,    // military
   PO = 8,    // police and security services
   CI = 16,   // civil society: protesters, activists, residents
   IO = 32,   // international organisation
   AG = 64,   // non-state armed group
-  SP = 128,  // can only speak (embassy, state media, spokespeople)
+  SP = 128,  // can only be quoted (embassy, state media)
   DP = 256,  // diplomatic and civilian institutions: ministries, officials, parliament
-  FO = 512,   // foreign ministry: expels, summons and recalls envoys
-  SPK = 1024, // spokespeople: speak, accuse, warn, but do not act
+  FO = 512,  // foreign ministry: expels, summons and recalls envoys
+  SPK = 1024,  // spokespeople, armed groups' officials, people out of office: speak, accuse, warn; do not act
 };
 constexpr unsigned VERBAL = ST | LD | DP | IO | SPK;  // subjects of verbal acts (accuse, urge)
 constexpr unsigned SPEAKER = VERBAL | SP;                 // anyone who can be quoted
@@ -128,7 +136,6 @@ struct Country {
   const char* adj;
   const char* capital;
   const char* currency;
-  const char* fm;  // name of the foreign ministry if idiomatic, else nullptr
   bool rebels;     // "<adj> rebels" is a plausible phrase
   std::vector<const char*> metonyms;
   std::vector<const char*> places;
@@ -220,30 +227,30 @@ const std::vector<Agent>& countryAgents() {
 }
 
 Country C(const char* name, const char* adj, const char* capital,
-          const char* currency, const char* fm, bool rebels,
+          const char* currency, bool rebels,
           std::vector<const char*> metonyms, std::vector<const char*> places,
           std::vector<Person> people) {
-  return Country{name, adj, capital, currency, fm, rebels,
+  return Country{name, adj, capital, currency, rebels,
                  std::move(metonyms), std::move(places), std::move(people)};
 }
 
 const std::vector<Country>& countries() {
   static const std::vector<Country> v = {
-      C("Armenia", "Armenian", "Yerevan", "dram", nullptr, false, {},
+      C("Armenia", "Armenian", "Yerevan", "dram", false, {},
         {"Goris", "Jermuk", "Kapan", "Syunik province", "Tavush province", "Sotk", "Vardenis"},
         {P("Prime Minister", "Nikol Pashinyan", "prime minister"),
          P("Foreign Minister", "Ararat Mirzoyan", "foreign minister"),
          P("", "Ani Badalyan", "foreign ministry spokeswoman", "", FEM),
          P("Defense Minister", "Suren Papikyan", "defense minister"),
          P("President", "Vahagn Khachaturyan", "president")}),
-      C("Azerbaijan", "Azerbaijani", "Baku", "manat", nullptr, false, {},
+      C("Azerbaijan", "Azerbaijani", "Baku", "manat", false, {},
         {"Shusha", "the Lachin corridor", "Aghdam", "Fuzuli", "Khankendi", "Ganja", "Kalbajar",
          "Nagorno-Karabakh"},
         {P("President", "Ilham Aliyev", "president"),
          P("Foreign Minister", "Jeyhun Bayramov", "foreign minister"),
          P("", "Hikmet Hajiyev", "presidential foreign policy adviser"),
          P("", "Aykhan Hajizada", "foreign ministry spokesman")}),
-      C("Russia", "Russian", "Moscow", "ruble", nullptr, false, {"the Kremlin"},
+      C("Russia", "Russian", "Moscow", "ruble", false, {"the Kremlin"},
         {"Belgorod", "Kursk", "Bryansk", "Rostov-on-Don", "Dagestan", "St. Petersburg",
          "the Black Sea port of Novorossiysk"},
         {P("President", "Vladimir Putin", "president"),
@@ -251,237 +258,237 @@ const std::vector<Country>& countries() {
          P("", "Maria Zakharova", "foreign ministry spokeswoman", "", FEM),
          P("", "Dmitry Peskov", "Kremlin spokesman", "", NOADJ),
          P("Defense Minister", "Sergei Shoigu", "defense minister")}),
-      C("Ukraine", "Ukrainian", "Kyiv", "hryvnia", nullptr, false, {},
+      C("Ukraine", "Ukrainian", "Kyiv", "hryvnia", false, {},
         {"Kharkiv", "Bakhmut", "Donetsk", "Zaporizhzhia", "Odesa", "Kherson", "Avdiivka",
          "Crimea", "Mariupol"},
         {P("President", "Volodymyr Zelenskyy", "president"),
          P("Foreign Minister", "Dmytro Kuleba", "foreign minister"),
          P("", "Andriy Yermak", "presidential chief of staff"),
          P("Prime Minister", "Denys Shmyhal", "prime minister")}),
-      C("Israel", "Israeli", "Jerusalem", "shekel", nullptr, false, {},
+      C("Israel", "Israeli", "Jerusalem", "shekel", false, {},
         {"Tel Aviv", "Ashkelon", "Sderot", "the Golan Heights", "Haifa", "the Negev"},
         {P("Prime Minister", "Benjamin Netanyahu", "prime minister"),
          P("Defense Minister", "Yoav Gallant", "defense minister"),
          P("President", "Isaac Herzog", "president"),
          P("Rear Adm.", "Daniel Hagari", "chief military spokesman", "Adm. Hagari")}),
-      C("the Palestinian Authority", "Palestinian", "Ramallah", "shekel", nullptr, false, {},
+      C("the Palestinian Authority", "Palestinian", "Ramallah", "shekel", false, {},
         {"Gaza", "Gaza City", "Rafah", "Khan Younis", "Jenin", "Nablus", "Hebron", "the West Bank",
          "the Jabalia refugee camp"},
         {P("President", "Mahmoud Abbas", "president"),
          P("Prime Minister", "Mohammad Shtayyeh", "prime minister"),
          P("Foreign Minister", "Riyad al-Maliki", "foreign minister", "Mr. Maliki")}),
-      C("Iran", "Iranian", "Tehran", "rial", nullptr, false, {},
+      C("Iran", "Iranian", "Tehran", "rial", false, {},
         {"Isfahan", "Natanz", "Khuzestan province", "Mashhad", "the Strait of Hormuz",
          "Bandar Abbas"},
         {P("Supreme Leader Ayatollah", "Ali Khamenei", "supreme leader", "Ayatollah Khamenei"),
          P("President", "Ebrahim Raisi", "president"),
          P("Foreign Minister", "Hossein Amir-Abdollahian", "foreign minister"),
          P("", "Nasser Kanaani", "foreign ministry spokesman")}),
-      C("China", "Chinese", "Beijing", "yuan", nullptr, false, {},
+      C("China", "Chinese", "Beijing", "yuan", false, {},
         {"Xinjiang", "Hong Kong", "the South China Sea", "Shanghai", "Fujian province", "Tibet"},
         {P("President", "Xi Jinping", "president", "Mr. Xi"),
          P("Foreign Minister", "Wang Yi", "foreign minister", "Mr. Wang"),
          P("", "Mao Ning", "foreign ministry spokeswoman", "Ms. Mao", FEM),
          P("Premier", "Li Qiang", "premier", "Mr. Li")}),
-      C("the United States", "U.S.", "Washington", "dollar", "the State Department", false,
+      C("the United States", "U.S.", "Washington", "dollar", false,
         {"the White House", "the Pentagon"}, {"New York", "Guam", "Hawaii", "Virginia"},
         {P("President", "Joe Biden", "president"),
          P("Secretary of State", "Antony Blinken", "secretary of state"),
          P("Defense Secretary", "Lloyd Austin", "defense secretary"),
          P("", "Matthew Miller", "State Department spokesman", "", NOADJ),
          P("", "John Kirby", "National Security Council spokesman", "", NOADJ)}),
-      C("France", "French", "Paris", "euro", nullptr, false, {"the Elysee Palace"},
+      C("France", "French", "Paris", "euro", false, {"the Elysee Palace"},
         {"Marseille", "Lyon", "Strasbourg", "Nice"},
         {P("President", "Emmanuel Macron", "president"),
          P("Foreign Minister", "Catherine Colonna", "foreign minister", "", FEM),
          P("Prime Minister", "Elisabeth Borne", "prime minister", "", FEM)}),
-      C("Turkey", "Turkish", "Ankara", "lira", nullptr, false, {},
+      C("Turkey", "Turkish", "Ankara", "lira", false, {},
         {"Istanbul", "Gaziantep", "Hatay province", "Diyarbakir", "the Aegean coast", "Izmir"},
         {P("President", "Recep Tayyip Erdogan", "president"),
          P("Foreign Minister", "Hakan Fidan", "foreign minister"),
          P("Defense Minister", "Yasar Guler", "defense minister")}),
-      C("Sudan", "Sudanese", "Khartoum", "Sudanese pound", nullptr, true, {},
+      C("Sudan", "Sudanese", "Khartoum", "Sudanese pound", true, {},
         {"Omdurman", "Darfur", "El Geneina", "Port Sudan", "North Kordofan", "El Fasher",
          "Wad Madani"},
         {P("Gen.", "Abdel Fattah al-Burhan", "army chief", "Gen. Burhan"),
          P("Prime Minister", "Abdalla Hamdok", "prime minister")}),
-      C("Ethiopia", "Ethiopian", "Addis Ababa", "birr", nullptr, true, {},
+      C("Ethiopia", "Ethiopian", "Addis Ababa", "birr", true, {},
         {"Tigray", "Mekelle", "the Amhara region", "Afar", "Gondar", "Bahir Dar"},
         {P("Prime Minister", "Abiy Ahmed", "prime minister", "Mr. Abiy"),
          P("", "Redwan Hussien", "national security adviser", "Mr. Redwan")}),
-      C("Somalia", "Somali", "Mogadishu", "Somali shilling", nullptr, true, {},
+      C("Somalia", "Somali", "Mogadishu", "Somali shilling", true, {},
         {"Baidoa", "Kismayo", "Beledweyne", "the Hiran region", "Puntland", "Lower Shabelle"},
         {P("President", "Hassan Sheikh Mohamud", "president", "Mr. Mohamud")}),
-      C("Mali", "Malian", "Bamako", "CFA franc", nullptr, true, {},
+      C("Mali", "Malian", "Bamako", "CFA franc", true, {},
         {"Timbuktu", "Gao", "Kidal", "Mopti", "Menaka"},
         {P("Col.", "Assimi Goita", "interim president", "Col. Goita"),
          P("Foreign Minister", "Abdoulaye Diop", "foreign minister")}),
-      C("Myanmar", "Myanmar", "Naypyitaw", "kyat", nullptr, true, {},
+      C("Myanmar", "Myanmar", "Naypyitaw", "kyat", true, {},
         {"Yangon", "Mandalay", "Rakhine state", "Sagaing region", "Kachin state", "Shan state"},
         {P("Senior Gen.", "Min Aung Hlaing", "military ruler", "Gen. Min Aung Hlaing"),
          P("", "Aung San Suu Kyi", "ousted civilian leader", "Ms. Suu Kyi", FEM)}),
-      C("Afghanistan", "Afghan", "Kabul", "afghani", nullptr, false, {},
+      C("Afghanistan", "Afghan", "Kabul", "afghani", false, {},
         {"Kandahar", "Herat", "Mazar-i-Sharif", "the Panjshir Valley", "Jalalabad", "Kunduz"},
         {P("", "Zabihullah Mujahid", "government spokesman"),
          P("Foreign Minister", "Amir Khan Muttaqi", "foreign minister")}),
-      C("Pakistan", "Pakistani", "Islamabad", "Pakistani rupee", nullptr, true, {},
+      C("Pakistan", "Pakistani", "Islamabad", "Pakistani rupee", true, {},
         {"Karachi", "Lahore", "Peshawar", "Balochistan", "Quetta", "the Torkham border crossing",
          "North Waziristan"},
         {P("Prime Minister", "Shehbaz Sharif", "prime minister", "Mr. Sharif"),
          P("", "Imran Khan", "former prime minister", "Mr. Khan"),
          P("Foreign Minister", "Bilawal Bhutto Zardari", "foreign minister", "Mr. Bhutto Zardari"),
          P("Gen.", "Asim Munir", "army chief", "Gen. Munir")}),
-      C("India", "Indian", "New Delhi", "rupee", nullptr, false, {},
+      C("India", "Indian", "New Delhi", "rupee", false, {},
         {"Mumbai", "Kashmir", "Srinagar", "Ladakh", "Manipur", "the Line of Control"},
         {P("Prime Minister", "Narendra Modi", "prime minister"),
          P("External Affairs Minister", "Subrahmanyam Jaishankar", "external affairs minister"),
          P("Defense Minister", "Rajnath Singh", "defense minister", "Mr. Singh")}),
-      C("Serbia", "Serbian", "Belgrade", "dinar", nullptr, false, {},
+      C("Serbia", "Serbian", "Belgrade", "dinar", false, {},
         {"Novi Sad", "Nis", "Raska", "Jarinje", "Merdare"},
         {P("President", "Aleksandar Vucic", "president"),
          P("Prime Minister", "Ana Brnabic", "prime minister", "", FEM)}),
-      C("Kosovo", "Kosovo", "Pristina", "euro", nullptr, false, {},
+      C("Kosovo", "Kosovo", "Pristina", "euro", false, {},
         {"Mitrovica", "Zvecan", "Leposavic", "Banjska", "North Mitrovica", "Zubin Potok"},
         {P("Prime Minister", "Albin Kurti", "prime minister"),
          P("President", "Vjosa Osmani", "president", "", FEM)}),
-      C("Syria", "Syrian", "Damascus", "Syrian pound", nullptr, true, {},
+      C("Syria", "Syrian", "Damascus", "Syrian pound", true, {},
         {"Aleppo", "Idlib", "Homs", "Deir ez-Zor", "Raqqa", "Daraa", "Qamishli", "Manbij"},
         {P("President", "Bashar al-Assad", "president", "Mr. Assad"),
          P("Foreign Minister", "Faisal Mekdad", "foreign minister")}),
-      C("Iraq", "Iraqi", "Baghdad", "Iraqi dinar", nullptr, true, {},
+      C("Iraq", "Iraqi", "Baghdad", "Iraqi dinar", true, {},
         {"Mosul", "Basra", "Kirkuk", "Erbil", "Sinjar", "the Kurdistan region", "Anbar province"},
         {P("Prime Minister", "Mohammed Shia al-Sudani", "prime minister", "Mr. Sudani"),
          P("Foreign Minister", "Fuad Hussein", "foreign minister")}),
-      C("Yemen", "Yemeni", "Sanaa", "Yemeni rial", nullptr, true, {},
+      C("Yemen", "Yemeni", "Sanaa", "Yemeni rial", true, {},
         {"Aden", "Hodeidah", "Marib", "Taiz", "Saada", "the Red Sea coast"},
         {P("", "Rashad al-Alimi", "head of the Presidential Leadership Council", "Mr. Alimi",
            NOADJ)}),
-      C("Lebanon", "Lebanese", "Beirut", "Lebanese pound", nullptr, false, {},
+      C("Lebanon", "Lebanese", "Beirut", "Lebanese pound", false, {},
         {"Tyre", "Sidon", "southern Lebanon", "the Bekaa Valley", "Nabatieh",
          "the border village of Aita al-Shaab"},
         {P("Prime Minister", "Najib Mikati", "caretaker prime minister"),
          P("", "Nabih Berri", "parliament speaker")}),
-      C("Georgia", "Georgian", "Tbilisi", "lari", nullptr, false, {},
+      C("Georgia", "Georgian", "Tbilisi", "lari", false, {},
         {"Batumi", "South Ossetia", "Abkhazia", "Gori", "Kutaisi"},
         {P("Prime Minister", "Irakli Garibashvili", "prime minister"),
          P("President", "Salome Zourabichvili", "president", "", FEM)}),
-      C("Germany", "German", "Berlin", "euro", nullptr, false, {},
+      C("Germany", "German", "Berlin", "euro", false, {},
         {"Munich", "Hamburg", "Frankfurt"},
         {P("Chancellor", "Olaf Scholz", "chancellor"),
          P("Foreign Minister", "Annalena Baerbock", "foreign minister", "", FEM)}),
-      C("Britain", "British", "London", "pound", "the Foreign Office", false, {"Downing Street"},
+      C("Britain", "British", "London", "pound", false, {"Downing Street"},
         {"Manchester", "Belfast", "Edinburgh"},
         {P("Prime Minister", "Rishi Sunak", "prime minister"),
          P("Foreign Secretary", "James Cleverly", "foreign secretary")}),
-      C("Egypt", "Egyptian", "Cairo", "Egyptian pound", nullptr, false, {},
+      C("Egypt", "Egyptian", "Cairo", "Egyptian pound", false, {},
         {"the Sinai Peninsula", "Alexandria", "the Rafah border crossing", "Sharm el-Sheikh",
          "El Arish"},
         {P("President", "Abdel Fattah el-Sisi", "president", "Mr. Sisi"),
          P("Foreign Minister", "Sameh Shoukry", "foreign minister")}),
-      C("Saudi Arabia", "Saudi", "Riyadh", "riyal", nullptr, false, {},
+      C("Saudi Arabia", "Saudi", "Riyadh", "riyal", false, {},
         {"Jeddah", "Jizan province", "Najran", "the Red Sea port of Yanbu"},
         {P("Crown Prince", "Mohammed bin Salman", "crown prince", "Prince Mohammed"),
          P("Foreign Minister Prince", "Faisal bin Farhan", "foreign minister", "Prince Faisal")}),
-      C("Qatar", "Qatari", "Doha", "Qatari riyal", nullptr, false, {},
+      C("Qatar", "Qatari", "Doha", "Qatari riyal", false, {},
         {"Lusail", "the Al Udeid air base"},
         {P("Emir Sheikh", "Tamim bin Hamad Al Thani", "emir", "Sheikh Tamim"),
          P("", "Majed al-Ansari", "foreign ministry spokesman", "Mr. Ansari")}),
-      C("Japan", "Japanese", "Tokyo", "yen", nullptr, false, {},
+      C("Japan", "Japanese", "Tokyo", "yen", false, {},
         {"Okinawa", "Osaka", "Hokkaido", "the Senkaku Islands"},
         {P("Prime Minister", "Fumio Kishida", "prime minister"),
          P("Foreign Minister", "Yoko Kamikawa", "foreign minister", "", FEM)}),
-      C("South Korea", "South Korean", "Seoul", "won", nullptr, false, {},
+      C("South Korea", "South Korean", "Seoul", "won", false, {},
         {"Busan", "Incheon", "Yeonpyeong Island", "the demilitarized zone"},
         {P("President", "Yoon Suk Yeol", "president", "Mr. Yoon")}),
-      C("North Korea", "North Korean", "Pyongyang", "North Korean won", nullptr, false, {},
+      C("North Korea", "North Korean", "Pyongyang", "North Korean won", false, {},
         {"Kaesong", "Yongbyon", "Wonsan", "Sinpo"},
         {P("", "Kim Jong Un", "leader", "Mr. Kim"),
          P("", "Kim Yo Jong", "senior ruling party official", "Ms. Kim", FEM)}),
-      C("Venezuela", "Venezuelan", "Caracas", "bolivar", nullptr, false, {},
+      C("Venezuela", "Venezuelan", "Caracas", "bolivar", false, {},
         {"Maracaibo", "San Cristobal", "Zulia state", "Ciudad Guayana"},
         {P("President", "Nicolas Maduro", "president"),
          P("", "Juan Guaido", "opposition leader")}),
-      C("Colombia", "Colombian", "Bogota", "peso", nullptr, true, {},
+      C("Colombia", "Colombian", "Bogota", "peso", true, {},
         {"Cali", "Medellin", "Cauca", "Cucuta", "Arauca"},
         {P("President", "Gustavo Petro", "president")}),
-      C("Nigeria", "Nigerian", "Abuja", "naira", nullptr, false, {},
+      C("Nigeria", "Nigerian", "Abuja", "naira", false, {},
         {"Lagos", "Maiduguri", "Borno state", "Kaduna", "Zamfara state", "Kano"},
         {P("President", "Bola Tinubu", "president"),
          P("", "Muhammadu Buhari", "former president")}),
-      C("Niger", "Nigerien", "Niamey", "CFA franc", nullptr, true, {},
+      C("Niger", "Nigerien", "Niamey", "CFA franc", true, {},
         {"Agadez", "Tillaberi", "Zinder", "Diffa"},
         {P("Gen.", "Abdourahamane Tiani", "military ruler", "Gen. Tiani"),
          P("", "Mohamed Bazoum", "ousted president")}),
-      C("Burkina Faso", "Burkinabe", "Ouagadougou", "CFA franc", nullptr, true, {},
+      C("Burkina Faso", "Burkinabe", "Ouagadougou", "CFA franc", true, {},
         {"Djibo", "Kaya", "Bobo-Dioulasso", "Dori"},
         {P("Capt.", "Ibrahim Traore", "military leader", "Capt. Traore")}),
-      C("Libya", "Libyan", "Tripoli", "Libyan dinar", nullptr, true, {},
+      C("Libya", "Libyan", "Tripoli", "Libyan dinar", true, {},
         {"Benghazi", "Sirte", "Derna", "Misrata", "Sabha"},
         {P("Prime Minister", "Abdul Hamid Dbeibah", "prime minister"),
          P("", "Khalifa Haftar", "eastern military commander")}),
-      C("Belarus", "Belarusian", "Minsk", "Belarusian ruble", nullptr, false, {},
+      C("Belarus", "Belarusian", "Minsk", "Belarusian ruble", false, {},
         {"Brest", "Grodno", "Gomel", "Vitebsk"},
         {P("President", "Alexander Lukashenko", "president"),
          P("", "Sviatlana Tsikhanouskaya", "exiled opposition leader", "", FEM)}),
-      C("Poland", "Polish", "Warsaw", "zloty", nullptr, false, {},
+      C("Poland", "Polish", "Warsaw", "zloty", false, {},
         {"Przewodow", "Krakow", "Gdansk", "Bialystok", "the border town of Kuznica"},
         {P("President", "Andrzej Duda", "president"),
          P("Prime Minister", "Mateusz Morawiecki", "prime minister")}),
-      C("Kenya", "Kenyan", "Nairobi", "Kenyan shilling", nullptr, false, {},
+      C("Kenya", "Kenyan", "Nairobi", "Kenyan shilling", false, {},
         {"Mombasa", "Garissa", "Lamu", "Mandera", "Kisumu"},
         {P("President", "William Ruto", "president")}),
-      C("South Sudan", "South Sudanese", "Juba", "South Sudanese pound", nullptr, true, {},
+      C("South Sudan", "South Sudanese", "Juba", "South Sudanese pound", true, {},
         {"Malakal", "Bentiu", "Upper Nile state", "Renk", "Abyei"},
         {P("President", "Salva Kiir", "president", "Mr. Kiir"),
          P("First Vice President", "Riek Machar", "first vice president", "Mr. Machar")}),
-      C("Eritrea", "Eritrean", "Asmara", "nakfa", nullptr, false, {},
+      C("Eritrea", "Eritrean", "Asmara", "nakfa", false, {},
         {"Massawa", "Assab", "Keren", "Badme"},
         {P("President", "Isaias Afwerki", "president", "Mr. Isaias")}),
-      C("Jordan", "Jordanian", "Amman", "Jordanian dinar", nullptr, false, {},
+      C("Jordan", "Jordanian", "Amman", "Jordanian dinar", false, {},
         {"Aqaba", "Zarqa", "Irbid", "the Allenby crossing"},
         {P("King", "Abdullah II", "king", "King Abdullah"),
          P("Foreign Minister", "Ayman Safadi", "foreign minister")}),
-      C("Bosnia and Herzegovina", "Bosnian", "Sarajevo", "convertible mark", nullptr, false, {},
+      C("Bosnia and Herzegovina", "Bosnian", "Sarajevo", "convertible mark", false, {},
         {"Banja Luka", "Mostar", "Srebrenica", "Tuzla", "Brcko"},
         {P("", "Milorad Dodik", "Bosnian Serb leader", "", NOADJ)}),
-      C("Moldova", "Moldovan", "Chisinau", "leu", nullptr, false, {},
+      C("Moldova", "Moldovan", "Chisinau", "leu", false, {},
         {"Transnistria", "Tiraspol", "Balti", "Comrat"},
         {P("President", "Maia Sandu", "president", "", FEM)}),
-      C("Taiwan", "Taiwanese", "Taipei", "Taiwan dollar", nullptr, false, {},
+      C("Taiwan", "Taiwanese", "Taipei", "Taiwan dollar", false, {},
         {"Kaohsiung", "the Taiwan Strait", "Kinmen", "Taichung", "the Matsu islands"},
         {P("President", "Tsai Ing-wen", "president", "Ms. Tsai", FEM),
          P("Foreign Minister", "Joseph Wu", "foreign minister", "Mr. Wu")}),
-      C("the Philippines", "Philippine", "Manila", "Philippine peso", nullptr, true, {},
+      C("the Philippines", "Philippine", "Manila", "Philippine peso", true, {},
         {"Mindanao", "the Second Thomas Shoal", "Scarborough Shoal", "Cebu", "Zamboanga"},
         {P("President", "Ferdinand Marcos Jr.", "president", "Mr. Marcos")}),
-      C("Haiti", "Haitian", "Port-au-Prince", "gourde", nullptr, false, {},
+      C("Haiti", "Haitian", "Port-au-Prince", "gourde", false, {},
         {"Cap-Haitien", "Cite Soleil", "Gonaives", "Les Cayes"},
         {P("Prime Minister", "Ariel Henry", "prime minister")}),
-      C("the Democratic Republic of Congo", "Congolese", "Kinshasa", "Congolese franc", nullptr,
-        true, {}, {"Goma", "North Kivu", "Ituri province", "Bunia", "Rutshuru", "Beni"},
+      C("the Democratic Republic of Congo", "Congolese", "Kinshasa", "Congolese franc", true, {},
+        {"Goma", "North Kivu", "Ituri province", "Bunia", "Rutshuru", "Beni"},
         {P("President", "Felix Tshisekedi", "president")}),
-      C("Rwanda", "Rwandan", "Kigali", "Rwandan franc", nullptr, false, {},
+      C("Rwanda", "Rwandan", "Kigali", "Rwandan franc", false, {},
         {"Gisenyi", "Rubavu", "Musanze", "Rusizi"},
         {P("President", "Paul Kagame", "president")}),
-      C("Chad", "Chadian", "N'Djamena", "CFA franc", nullptr, true, {},
+      C("Chad", "Chadian", "N'Djamena", "CFA franc", true, {},
         {"Abeche", "Adre", "Moundou", "the Tibesti region"},
         {P("President", "Mahamat Idriss Deby", "president", "Mr. Deby")}),
-      C("Brazil", "Brazilian", "Brasilia", "real", nullptr, false, {},
+      C("Brazil", "Brazilian", "Brasilia", "real", false, {},
         {"Sao Paulo", "Rio de Janeiro", "Roraima"},
         {P("President", "Luiz Inacio Lula da Silva", "president", "Mr. Lula")}),
-      C("Greece", "Greek", "Athens", "euro", nullptr, false, {},
+      C("Greece", "Greek", "Athens", "euro", false, {},
         {"Thessaloniki", "the island of Lesbos", "Evros", "Crete"},
         {P("Prime Minister", "Kyriakos Mitsotakis", "prime minister")}),
-      C("Cyprus", "Cypriot", "Nicosia", "euro", nullptr, false, {},
+      C("Cyprus", "Cypriot", "Nicosia", "euro", false, {},
         {"Famagusta", "Larnaca", "the buffer zone", "Pyla"},
         {P("President", "Nikos Christodoulides", "president")}),
-      C("Guyana", "Guyanese", "Georgetown", "Guyanese dollar", nullptr, false, {},
+      C("Guyana", "Guyanese", "Georgetown", "Guyanese dollar", false, {},
         {"the Essequibo region", "Lethem", "Bartica"},
         {P("President", "Irfaan Ali", "president")}),
-      C("Oman", "Omani", "Muscat", "Omani rial", nullptr, false, {},
+      C("Oman", "Omani", "Muscat", "Omani rial", false, {},
         {"Salalah", "Sohar"},
         {P("Foreign Minister", "Badr Albusaidi", "foreign minister")}),
-      C("Algeria", "Algerian", "Algiers", "Algerian dinar", nullptr, false, {},
+      C("Algeria", "Algerian", "Algiers", "Algerian dinar", false, {},
         {"Oran", "Tamanrasset"},
         {P("President", "Abdelmadjid Tebboune", "president")}),
   };
@@ -500,8 +507,8 @@ const std::vector<Org>& orgs() {
   static const std::vector<Org> v = {
       O("the United Nations", "UN", "the UN's", "New York", nullptr, false, IO | SP,
         "the world body",
-        {A("peacekeepers", true, false, IO, "the peacekeepers"), A("officials", true, false, I, "they"),
-         A("monitors", true, false, IO, "the monitors"), A("aid agencies", true, false, I, "the agencies"),
+        {A("peacekeepers", true, false, PO, "the peacekeepers"), A("officials", true, false, I, "they"),
+         A("monitors", true, false, PO, "the monitors"), A("aid agencies", true, false, I, "the agencies"),
          A("envoy", false, true, I, "the envoy"), A("human rights office", false, true, I, "the office"),
          A("Security Council", false, true, I, "the council")},
         {P("Secretary-General", "Antonio Guterres", "secretary-general"),
@@ -509,7 +516,7 @@ const std::vector<Org>& orgs() {
          P("", "Volker Turk", "human rights chief"),
          P("", "Stephane Dujarric", "spokesman")}),
       O("the European Union", "EU", "the EU's", "Brussels", nullptr, false, IO | SP, "the bloc",
-        {A("officials", true, false, I, "they"), A("monitors", true, false, IO, "the monitors"),
+        {A("officials", true, false, I, "they"), A("monitors", true, false, PO, "the monitors"),
          A("foreign ministers", true, false, I, "the ministers"), A("leaders", true, false, I, "they"),
          A("monitoring mission", false, true, I, "the mission")},
         {P("", "Josep Borrell", "foreign policy chief"),
@@ -519,14 +526,14 @@ const std::vector<Org>& orgs() {
            "", NOADJ)}),
       O("NATO", "NATO", "NATO's", "Brussels", nullptr, false, IO | SP, "the alliance",
         {A("allies", true, false, I, "the allies"), A("officials", true, false, I, "they"),
-         A("troops", true, false, IO, "the troops"), A("defense ministers", true, false, I, "the ministers")},
+         A("troops", true, false, PO, "the troops"), A("defense ministers", true, false, I, "the ministers")},
         {P("Secretary-General", "Jens Stoltenberg", "secretary-general")}),
       O("the OSCE", "OSCE", "the OSCE's", "Vienna", nullptr, false, IO | SP, "the organization",
-        {A("monitors", true, false, IO, "the monitors"), A("observers", true, false, IO, "the observers"),
+        {A("monitors", true, false, PO, "the monitors"), A("observers", true, false, PO, "the observers"),
          A("officials", true, false, I, "they"), A("Minsk Group", false, true, I, "the group")},
         {P("", "Helga Schmid", "secretary general", "", FEM)}),
       O("the African Union", "AU", "the AU's", "Addis Ababa", nullptr, false, IO | SP, "the bloc",
-        {A("peacekeepers", true, false, IO, "the peacekeepers"), A("mediators", true, false, I, "the mediators"),
+        {A("peacekeepers", true, false, PO, "the peacekeepers"), A("mediators", true, false, I, "the mediators"),
          A("officials", true, false, I, "they"), A("Peace and Security Council", false, true, I, "the council")},
         {P("", "Moussa Faki Mahamat", "Commission chairman", "Mr. Faki")}),
       O("the International Committee of the Red Cross", "Red Cross", "the Red Cross's", "Geneva",
@@ -539,7 +546,7 @@ const std::vector<Org>& orgs() {
         {P("", "Cindy McCain", "executive director", "Ms. McCain", FEM)}),
       O("the International Atomic Energy Agency", "IAEA", "the IAEA's", "Vienna", nullptr, false,
         IO | SP, "the agency",
-        {A("inspectors", true, false, IO, "the inspectors"), A("officials", true, false, I, "they")},
+        {A("inspectors", true, false, PO, "the inspectors"), A("officials", true, false, I, "they")},
         {P("Director General", "Rafael Grossi", "director general")}),
       O("the Arab League", "Arab League", "the Arab League's", "Cairo", nullptr, false, IO | SP,
         "the league",
@@ -547,7 +554,7 @@ const std::vector<Org>& orgs() {
         {P("Secretary-General", "Ahmed Aboul Gheit", "secretary-general", "Mr. Aboul Gheit")}),
       O("ECOWAS", "ECOWAS", "ECOWAS's", "Abuja", nullptr, false, IO | SP, "the regional bloc",
         {A("leaders", true, false, I, "they"), A("mediators", true, false, I, "the mediators"),
-         A("officials", true, false, I, "they"), A("standby force", false, true, IO, "the force")},
+         A("officials", true, false, I, "they"), A("standby force", false, true, PO, "the force")},
         {}),
       O("the Association of Southeast Asian Nations", "ASEAN", "ASEAN's", "Jakarta", nullptr, false,
         IO | SP, "the bloc",
@@ -693,7 +700,6 @@ const std::vector<PairDef>& pairDefs() {
   return v;
 }
 
-// Places for dyads whose countries' general place lists would be too broad.
 // Dyads without a shared land border: no shelling, border closures or
 // "clashes along the border" between them.
 bool distantPair(std::string_view a, std::string_view b) {
@@ -706,6 +712,7 @@ bool distantPair(std::string_view a, std::string_view b) {
   return false;
 }
 
+// Places for dyads whose countries' general place lists would be too broad.
 struct PairPlaces {
   const char* a;
   const char* b;
@@ -805,9 +812,11 @@ const std::vector<Verb>& verbs() {
   constexpr unsigned SLI = ST | LD | DP | IO;
   constexpr unsigned SLA = ST | LD | DP | AG;
   constexpr unsigned IG = INF | GERF;
-  // Placeholders {I}/{G} take a nested verb phrase whose subject is the
-  // object side; {IS}/{GS} keep the subject side. A trailing C or X asks for
-  // a cooperative or conflictual complement ("urged X to {IC}").
+  // Placeholders {I}/{G} take a nested infinitive/gerund phrase whose subject
+  // is the object side; {IS}/{GS} keep the subject side. A trailing C, X or M
+  // asks for a cooperative, conflictual or material-conflict complement
+  // ("urged X to {IC}", "accused X of {GX}"). Other placeholders are
+  // expanded in Gen::expand or name a phrase list.
   static const std::vector<Verb> v = {
       // verbal cooperation
       V("urge", "urged", "urged", "urging", "{O} to {IC}", VERBAL, SLA | MI | IO, VC, PASS | GERF | TTL),
@@ -1077,9 +1086,9 @@ const std::vector<PhraseList>& phraseLists() {
         "an act of aggression", "long overdue", "a dangerous escalation", "politically motivated",
         "a positive signal", "a serious blow to the peace process", "a war crime"}},
       {"QUALNEG",
-       {"a provocation", "unacceptable", "a gross violation of international law", "an act of aggression",
-        "a dangerous escalation", "politically motivated", "a serious blow to the peace process", "a war crime",
-        "a flagrant breach of the ceasefire"}},
+       {"a provocation", "a gross violation of international law", "an act of aggression", "a dangerous escalation",
+        "a serious blow to the peace process", "a war crime", "a flagrant breach of the ceasefire",
+        "a campaign of intimidation"}},
       {"ACCQ",
        {"baseless", "absurd", "a fabrication", "politically motivated", "part of a disinformation campaign",
         "completely unfounded"}},
@@ -1429,7 +1438,6 @@ struct Actor {
   int kind = 0;  // 0 institution or state, 1 person, 2 group of people
   unsigned cls = ST;
   std::string back;  // phrase for a later back-reference
-  bool backPlural = false;
 };
 
 struct Frame {
@@ -1438,6 +1446,7 @@ struct Frame {
   bool splural = false;
   const char* spron = "it";
   const char* sposs = "its";
+  unsigned scls = 0;  // class of the rendered subject actor, 0 if none
 };
 
 struct Pair {
@@ -1453,7 +1462,9 @@ struct TaggedPlace {
   int side;
 };
 
-enum : unsigned { U_O = 1, U_NEST = 2, U_C = 4, U_C2 = 8, U_PLACE = 16 };
+// What a verb template contains: an {O} slot, nested clauses, a second
+// country slot, a place.
+enum : unsigned { U_O = 1, U_NEST = 2, U_C2 = 8, U_PLACE = 16 };
 
 class Gen {
  public:
@@ -1489,7 +1500,6 @@ class Gen {
       for (const char* pl : {"PN}", "PNT}", "border", "{CAPNAME}", "{SCAP}", "{CAPX}", "{O2}", "{SUMMIT}", "{EVENT}",
                              "{INCIDENT}"})
         if (rest.find(pl) != std::string_view::npos) u |= U_PLACE;
-      if (rest.find("{C}") != std::string_view::npos) u |= U_C;
       if (rest.find("{C2}") != std::string_view::npos) u |= U_C2;
       vinfo_.push_back(u);
       byCat_[vs[i].cat].push_back(i);
@@ -1719,6 +1729,7 @@ class Gen {
   }
   static void setSubj(Frame& f, const Actor& a) {
     f.splural = a.plural;
+    f.scls = a.cls;
     if (a.kind == 1) {
       const bool fem = a.back == "she";
       f.spron = fem ? "she" : "he";
@@ -1833,7 +1844,6 @@ class Gen {
     a.kind = 2;
     a.cls = ST | LD;
     a.back = "they";
-    a.backPlural = true;
     const std::size_t k = r_.weighted({40, 15, 10, (mask & ST) ? 15 : 0, 20});
     switch (k) {
       case 0: a.text = nm(order[0]) + " and " + nm(order[1]); break;
@@ -1971,13 +1981,11 @@ class Gen {
         a.cls = ag->cls;
         a.kind = ag->plural ? 2 : 0;
         a.back = ag->back;
-        a.backPlural = ag->plural;
         if (k == K_POSSAG && !(ag->def || (ag->cls & MI))) k = K_ADJAG;
         if (k == K_OFAG && !ag->def && !(ag->cls & (CI | DP | AG))) k = K_ADJAG;
         if (const char* inst = institution(*c, *ag)) {
           a.text = inst;
           a.plural = std::strcmp(inst, "U.S. media") == 0 || std::strcmp(inst, "U.S. television networks") == 0;
-          a.backPlural = a.plural;
           a.back = a.plural ? "they" : inst;
         } else if (k == K_ADJAG) {
           a.text = std::string(ag->def ? "the " : "") + c->adj + " " + ag->text;
@@ -2018,7 +2026,6 @@ class Gen {
         a.plural = o->plural;
         a.cls = o->cls | ((o->cls & AG) ? MI : 0u);
         a.back = o->back;
-        a.backPlural = o->plural;
         break;
       case K_OAG: {
         const Agent* ag = pickAgent(o->agents, mask, true);
@@ -2026,7 +2033,6 @@ class Gen {
         a.cls = ag->cls;
         a.kind = ag->plural ? 2 : 0;
         a.back = ag->back;
-        a.backPlural = ag->plural;
         if (ag->plural && !ag->def && r_.pct(20))
           a.text = std::string(ag->text) + " from " + o->name;
         else
@@ -2187,6 +2193,7 @@ class Gen {
       nf.splural = f.splural;
       nf.spron = f.spron;
       nf.sposs = f.sposs;
+      nf.scls = f.scls;
     } else if (subj) {
       setSubj(nf, *subj);
     }
@@ -2197,7 +2204,7 @@ class Gen {
     const Verb* v = nullptr;
     for (int t = 0; t < 3; ++t) {
       if (r_.pct(25)) break;
-      v = pickVerb(nf, cats, form == GER ? GERF : INF, depth - 1, (!same && subj) ? subj->cls : 0u);
+      v = pickVerb(nf, cats, form == GER ? GERF : INF, depth - 1, same ? nf.scls : subj ? subj->cls : 0u);
       if (v && curBase_ && std::strcmp(v->base, curBase_) == 0) v = nullptr;
       if (v) break;
     }
@@ -2430,13 +2437,19 @@ class Gen {
       bool adj;
     };
     static const std::vector<Vic> v = {{"civilians", true},  {"soldiers", true},        {"people", false},
-                                       {"fighters", true},   {"police officers", true}, {"children", false},
+                                       {"fighters", true},   {"police officers", true}, {"students", false},
                                        {"aid workers", false}, {"border guards", true}, {"villagers", false},
                                        {"servicemen", true}};
     const Vic* xp = &r_.pick(v);
     while (distant_ && std::strcmp(xp->noun, "border guards") == 0) xp = &r_.pick(v);
     const Vic& x = *xp;
-    std::string out = numPhrase();
+    std::string out;
+    switch (r_.weighted({30, 40, 12, 18})) {
+      case 0: out = J({r_.pct(40) ? "at least " : "", kNumWords[r_.range(2, 10)]}); break;
+      case 1: out = J({r_.pct(50) ? "at least " : "", std::to_string(r_.range(11, 60))}); break;
+      case 2: out = J({r_.pct(50) ? "more than " : "at least ", std::to_string(r_.range(7, 40) * 10)}); break;
+      default: out = r_.pct(70) ? "dozens of" : "scores of";
+    }
     out += ' ';
     if (x.adj && (s.c >= 0 || std::strcmp(x.noun, "fighters") == 0) && r_.pct(60)) {
       out += sAdj(s);
@@ -2533,7 +2546,7 @@ class Gen {
   // speech: the subject can make statements, so ", saying ..." etc. fit.
   std::string adjunct(Frame& f, Cat cat, bool speech = true, bool attrib = true) {
     const int sp = speech ? 1 : 0;
-    switch (r_.weighted({14 * sp, 10 * sp, 12, 8 * sp, ((cat == VX || cat == MX) ? 7 : 2) * sp, 8 * sp, 10, 9, 5, 6,
+    switch (r_.weighted({14 * sp, 10 * sp, 12 * sp, 8 * sp, ((cat == VX || cat == MX) ? 7 : 2) * sp, 8 * sp, 10, 9, 5, 6,
                          attrib ? 8 : 0, cat == MX ? 4 : 0})) {
       case 0: return ", noting that " + clause(1);
       case 1: return ", adding that " + clause(1);
@@ -2732,28 +2745,47 @@ class Gen {
     return s;
   }
 
+  // An embedded clause, usually carrying a time expression.
+  std::string timedClause() {
+    clauseTimed_ = false;
+    std::string c = clause(2);
+    if (!clauseTimed_ && r_.pct(65)) c += " " + timeExpr();
+    return c;
+  }
+
   std::string bTrailing() {
     std::string s;
     switch (r_.weighted({30, 20, 20, 20, 10})) {
-      case 0:
-        clauseTimed_ = false;
-        s = J({clause(2), ", ", speaker(anySide(), OBJ), " said"});
-        if (!clauseTimed_ && r_.pct(70)) s += " " + timeExpr();
+      case 0: {
+        const std::string c = timedClause();
+        s = J({c, ", ", speaker(anySide(), OBJ), " said"});
         if (r_.pct(35)) {
           Frame g = pairFrame();
           s += adjunct(g, VC, true, false);
         }
         break;
-      case 1: s = J({clause(2), ", according to ", src()}); break;
-      case 2: s = J({clause(2), ", said ", speaker(anySide(), END)}); break;
+      }
+      case 1: {
+        const std::string c = timedClause();
+        s = J({c, ", according to ", src()});
+        break;
+      }
+      case 2: {
+        const std::string c = timedClause();
+        s = J({c, ", said ", speaker(anySide(), END)});
+        break;
+      }
       case 3: {
         Main m = mainClause(0, true, (1u << VC) | (1u << MC) | (1u << MD) | (1u << VX), SUBJ);
         s = J({m.s.text, m.s.plural ? " have " : " has ", vp(*m.v, PP, m.f, 2), ", ",
                speaker(r_.pct(50) ? M_ : otherSide(m.f.s), OBJ), " said"});
-        if (r_.pct(50)) s += " " + timeExpr();
+        if (r_.pct(60)) s += " " + timeExpr();
         break;
       }
-      default: s = J({clause(2), ", ", src(), " reported"}); if (r_.pct(50)) s += " " + timeExpr();
+      default: {
+        const std::string c = timedClause();
+        s = J({c, ", ", src(), " reported"});
+      }
     }
     return s;
   }
@@ -2776,7 +2808,7 @@ class Gen {
         const char* noun = r_.pick(protesters());
         std::string grp;
         const char* adj = sAdj(gs);
-        switch (r_.weighted({35, gs.c >= 0 ? 20 : 0, 25, 20})) {
+        switch (r_.weighted({35, (gs.c >= 0 && !sameSide(gs, f.s)) ? 20 : 0, 25, 20})) {
           case 0: grp = std::string(adj) + " " + noun; break;
           case 1: grp = std::string(noun) + " from " + sName(gs); break;
           case 2: grp = std::string(r_.pct(50) ? "dozens of " : "hundreds of ") + noun; break;
@@ -2905,6 +2937,7 @@ class Gen {
       case 4: {
         Main m = mainClause(INF, true);
         s = J({m.s.text, " said ", m.f.spron, " would not ", vp(*m.v, BASE, m.f, 1), " until ", list("UNTIL", m.f)});
+        if (r_.pct(35)) s += ", " + attribution();
         remember(m.s, m.f.s);
         break;
       }
@@ -2912,6 +2945,7 @@ class Gen {
         Main m = mainClause(0, false);
         s = J({m.s.text, " never ", vp(*m.v, PAST, m.f, 1), ", ", speaker(m.f.s, OBJ), " insisted"});
         if (r_.pct(60)) s += " " + timeExpr();
+        if (r_.pct(35)) s += adjunct(m.f, VX, true, false);
         break;
       }
       case 6: {
@@ -3062,7 +3096,7 @@ class Gen {
         break;
       }
       case 3: {
-        s = J({"The death toll from ", list("INCIDENT", f), " has risen to ", std::to_string(r_.range(12, 400)), ", ",
+        s = J({"The death toll from the ", list("ATTACKON", f), " ", townPlace(&f.o), " has risen to ", std::to_string(r_.range(12, 400)), ", ",
                src(), " said"});
         if (r_.pct(50)) s += " " + timeExpr();
         break;
@@ -3117,6 +3151,7 @@ class Gen {
       case 0: {
         Main m = mainClause(0, true, (1u << VC) | (1u << VX) | (1u << MD));
         s = J({"In a statement released ", timeExpr(), ", ", m.s.text, " ", vp(*m.v, PAST, m.f, 2)});
+        if (r_.pct(45)) s += adjunct(m.f, m.v->cat, canSpeak(m.s));
         remember(m.s, m.f.s);
         break;
       }
@@ -3130,20 +3165,22 @@ class Gen {
       case 2: {
         Main m = mainClause(0, true, (1u << VC) | (1u << MC) | (1u << MD));
         s = J({"After talks in ", thirdCapital(), " ", timeExpr(), ", ", m.s.text, " ", vp(*m.v, PAST, m.f, 2)});
+        if (r_.pct(40)) s += adjunct(m.f, m.v->cat, canSpeak(m.s));
         remember(m.s, m.f.s);
         break;
       }
       case 3: {
         Main m = mainClause();
         s = J({"Following ", list("INCIDENT", m.f), ", ", m.s.text, " ", vp(*m.v, PAST, m.f, 2)});
-        if (r_.pct(40)) s += " " + timeExpr();
+        if (r_.pct(50)) s += " " + timeExpr();
         remember(m.s, m.f.s);
         break;
       }
       case 4: {
         Main m = mainClause();
         s = J({"Despite ", list("OBSTACLE", m.f), ", ", m.s.text, " ", vp(*m.v, PAST, m.f, 2)});
-        if (r_.pct(50)) s += " " + timeExpr();
+        if (r_.pct(60)) s += " " + timeExpr();
+        if (r_.pct(30)) s += adjunct(m.f, m.v->cat, canSpeak(m.s));
         remember(m.s, m.f.s);
         break;
       }
@@ -3172,6 +3209,7 @@ class Gen {
         const std::string c = clause(1, true);
         Main m = mainClause();
         s = "Two days after " + c + ", " + m.s.text + " " + vp(*m.v, PAST, m.f, 2);
+        if (r_.pct(40)) s += adjunct(m.f, m.v->cat, canSpeak(m.s));
         remember(m.s, m.f.s);
       }
     }
@@ -3212,7 +3250,7 @@ class Gen {
     std::string s;
     if (r_.pct(70)) {
       s = m.s.text + (m.s.plural ? " have " : " has ") + vp(*m.v, PP, m.f, 2);
-      switch (r_.weighted({35, 35, 30})) {
+      switch (r_.weighted({35, (m.v->flags & DUR) ? 35 : 0, 30})) {
         case 0: s += " for the first time since " + std::to_string(year_ - r_.range(2, 15)); break;
         case 1: s += J({" ", r_.pct(50) ? "several times" : "repeatedly", " since ", sinceDate()}); break;
         default: {
@@ -3413,7 +3451,6 @@ class Gen {
       else if (key == "HRS") out += kNumWords[r_.range(4, 10)];
       else if (key == "YRS") out += std::to_string(r_.range(20, 80));
       else if (key == "MONTHS") out += kNumWords[r_.range(3, 10)];
-      else if (key == "RATE") out += thousands(r_.range(2, 15000));
       else if (key == "SEATS") out += thousands(r_.range(8, 90) * 1000LL);
       else out += "?";
     }
@@ -3458,7 +3495,7 @@ class Gen {
       }
       case 6: {
         Frame g = medFrame();
-        const Verb* v = pickVerb(g, (1u << MD) | (1u << VC), TTL, 1);
+        const Verb* v = pickVerb(g, (1u << MD) | (1u << VC), TTL, 1, sideClasses(g.s) & ~(LD | SPK));
         if (v) {
           const Actor a = actor(g.s, SUBJ, v->subj);
           setSubj(g, a);
@@ -3474,7 +3511,7 @@ class Gen {
         break;
     }
     if (s.empty()) {
-      const Verb* v = pickVerb(f, pairCats(), TTL, 1);
+      const Verb* v = pickVerb(f, pairCats(), TTL, 1, sideClasses(f.s) & ~(LD | SPK));
       if (v) {
         const Actor a = actor(f.s, SUBJ, v->subj);
         setSubj(f, a);
@@ -3513,7 +3550,7 @@ class Gen {
         case 15: s = bHyphen(); break;
         default: s = bMediator(); break;
       }
-      if (!s.empty() && s.back() != '"' && countWords(s) < 16 && r_.pct(80)) {
+      if (!s.empty() && s.back() != '"' && countWords(s) < 18 && s.find(", ") == std::string::npos && r_.pct(85)) {
         // lengthen short event sentences with a neutral adverbial tail
         Frame f = pairFrame();
         const bool perfect = s.find(" has ") != std::string::npos || s.find(" have ") != std::string::npos ||

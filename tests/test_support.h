@@ -65,5 +65,6 @@ inline int run(const std::string& cmd, std::string& out) {
 }
 
 inline std::string binary() { return DYAD_BINARY; }
+inline std::string corpus_gen() { return DYAD_CORPUS_GEN; }
 
 }  // namespace dyad::test

@@ -41,13 +41,16 @@ int EventCoder::phrase_at(uint32_t k) const {
 
 int EventCoder::phrase_starting(uint32_t k) const {
   const auto& t = *tokens_;
+  const uint32_t from = k;
   while (k < last_ && (t[k].tag == Tag::DT || t[k].tag == Tag::PRPS || t[k].tag == Tag::PDT)) ++k;
   if (k >= last_) return -1;
-  int p = phrase_at(k);
+  // Only a phrase that starts here, not one that began before the slot.
+  auto starts_here = [&](int p) { return p >= 0 && (*phrases_)[size_t(p)].begin >= from ? p : -1; };
+  int p = starts_here(phrase_at(k));
   if (p >= 0) return p;
   // Allow a few modifiers before the actor ("the embattled Armenian government").
-  for (uint32_t j = k; j < last_ && j < k + 3 && (is_adj(t[j].tag) || t[j].tag == Tag::VBN); ++j) {
-    p = phrase_at(j + 1);
+  for (uint32_t j = k; j + 1 < last_ && j < k + 3 && (is_adj(t[j].tag) || t[j].tag == Tag::VBN); ++j) {
+    p = starts_here(phrase_at(j + 1));
     if (p >= 0) return p;
   }
   return -1;
@@ -397,6 +400,7 @@ RawEvent EventCoder::prototype(uint32_t k, const Match& m, bool hypothetical) co
   proto.trigger_end = m.end > k ? m.end : k + 1;
   // The trigger is the pattern's words, not the target phrase its slot matched.
   if (m.target >= 0 && proto.trigger_end == (*phrases_)[m.target].end) proto.trigger_end = (*phrases_)[m.target].begin;
+  if (proto.trigger_end <= k) proto.trigger_end = k + 1;
   proto.hypothetical = hypothetical;
   return proto;
 }
