@@ -7,6 +7,7 @@
 #include <iostream>
 #include <mutex>
 
+#include "dyad/eval/scorer.h"
 #include "dyad/output/writer.h"
 #include "dyad/pipeline/batch_coder.h"
 #include "dyad/pipeline/coder.h"
@@ -132,6 +133,30 @@ int run_analyze(const CommonOptions& o) {
   return problems ? 1 : 0;
 }
 
+int run_eval(const std::string& gold_path, const std::string& data_dir, const std::vector<std::string>& dicts,
+             size_t show) {
+  CommonOptions o;
+  o.data_dir = data_dir;
+  o.dict_dirs = dicts;
+  auto coder = load_coder(o);
+  if (!coder) return 2;
+  std::vector<dyad::GoldRecord> gold;
+  std::string error;
+  if (!dyad::load_gold(gold_path, gold, error)) {
+    std::cerr << "dyad: " << error << "\n";
+    return 2;
+  }
+  dyad::PloverVersions versions;
+  std::vector<dyad::DictError> errors;
+  if (!versions.load(dyad::resolve_data_dir(data_dir) + "/cameo/plover-0.5.tsv", errors)) {
+    for (const auto& e : errors) std::cerr << "dyad: " << e.str() << "\n";
+    return 2;
+  }
+  std::cout << "gold: " << gold_path << "\n";
+  dyad::print_eval(dyad::evaluate(*coder, gold, versions), std::cout, show);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -154,6 +179,15 @@ int main(int argc, char** argv) {
   auto* analyze = app.add_subcommand("analyze", "show tokens, tags, lemmas, clauses and actors of each sentence");
   add_common(analyze, analyze_opts);
 
+  std::string gold_path, eval_data;
+  std::vector<std::string> eval_dicts;
+  size_t show = 50;
+  auto* eval = app.add_subcommand("eval", "measure accuracy against gold records (PLOVER GSR JSON or dyad JSON Lines)");
+  eval->add_option("gold", gold_path, "gold file")->required();
+  eval->add_option("--show", show, "how many misses and false events to list");
+  eval->add_option("--data", eval_data, "data directory");
+  eval->add_option("--dict", eval_dicts, "extra dictionary directory (repeatable)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -161,5 +195,6 @@ int main(int argc, char** argv) {
   }
   if (*code) return run_code(code_opts, output, out_format, threads, quiet);
   if (*analyze) return run_analyze(analyze_opts);
+  if (*eval) return run_eval(gold_path, eval_data, eval_dicts, show);
   return 2;
 }
