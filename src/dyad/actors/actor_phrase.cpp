@@ -88,6 +88,7 @@ void ActorPhraseBuilder::match_units(const std::vector<Token>& tokens, uint32_t 
         copy_code(u.member.sector, e.sector);
         u.member.person = e.kind == ActorKind::Person;
         u.plural = e.kind == ActorKind::Org;
+        u.organisation = e.kind == ActorKind::Org;
         break;
     }
     units_.push_back(u);
@@ -112,10 +113,12 @@ void ActorPhraseBuilder::build(std::string_view text, const std::vector<Token>& 
       uint32_t gap_begin = u.end, gap_end = v.begin;
       bool modifiers_only = true;
       for (uint32_t k = gap_begin; k < gap_end; ++k) modifiers_only = modifiers_only && is_modifier(tokens[k].tag);
-      bool possessive = gap_end == gap_begin + 1 && (tokens[gap_begin].word == w_s_ || tokens[gap_begin].word == w_apos_);
+      // "Azerbaijan's troops", "Taiwan's Vice Foreign Minister": a possessive, then modifiers.
+      bool possessive = gap_end > gap_begin && (tokens[gap_begin].word == w_s_ || tokens[gap_begin].word == w_apos_);
+      for (uint32_t k = gap_begin + 1; possessive && k < gap_end; ++k) possessive = is_modifier(tokens[k].tag);
       if ((u.has_country && !u.member.person) && v.agent_only && gap_end - gap_begin <= 3 && (modifiers_only || possessive)) {
-        // Country or adjective + agent.
-        copy_code(u.member.sector, v.member.sector_sv());
+        // Country or adjective + agent; an organisation keeps its own code ("U.N. envoy").
+        if (!u.organisation) copy_code(u.member.sector, v.member.sector_sv());
         u.adjective_only = false;
         u.bare_country = false;
         u.end = v.end;
@@ -179,6 +182,24 @@ void ActorPhraseBuilder::build(std::string_view text, const std::vector<Token>& 
     }
     return e > b;
   };
+  // An agent with no country of its own ("the police", "President Mugabe") belongs to the
+  // sentence's country when the sentence names exactly one.
+  std::string_view only_country;
+  bool several = false;
+  for (const Unit& u : merged) {
+    if (!u.has_country || !u.member.country[0]) continue;
+    if (only_country.empty()) only_country = u.member.country_sv();
+    else if (only_country != u.member.country_sv()) several = true;
+  }
+  if (!several && !only_country.empty()) {
+    std::string country(only_country);
+    for (Unit& u : merged) {
+      if (!u.agent_only) continue;
+      copy_code(u.member.country, country);
+      u.agent_only = false;
+      u.has_country = true;
+    }
+  }
   while (i < merged.size()) {
     if (merged[i].agent_only) {
       ++i;
@@ -224,10 +245,18 @@ void ActorPhraseBuilder::build(std::string_view text, const std::vector<Token>& 
     const Token& t = tokens[k];
     const ActorPhrase* ref = nullptr;
     uint32_t end = k + 1;
-    if (t.tag == Tag::PRP && (t.word == w_he_ || t.word == w_she_ || t.word == w_him_ || t.word == w_her_)) {
-      if (memory.has_person) ref = &memory.last_person;
-    } else if (t.tag == Tag::PRP && (t.word == w_they_ || t.word == w_them_)) {
-      if (memory.has_group) ref = &memory.last_group;
+    bool singular = t.word == w_he_ || t.word == w_she_ || t.word == w_him_ || t.word == w_her_;
+    bool plural = t.word == w_they_ || t.word == w_them_;
+    if (t.tag == Tag::PRP && (singular || plural)) {
+      // The nearest earlier actor of this sentence that fits, else the report's last one.
+      for (size_t i = out.size(); i-- > 0 && !ref;) {
+        const ActorPhrase& p = out[i];
+        if (p.end > k || p.pronoun) continue;
+        bool person = p.count == 1 && (p.members[0].person || !p.plural);
+        if ((singular && person) || (plural && (p.plural || p.count > 1))) ref = &p;
+      }
+      if (!ref && singular && memory.has_person) ref = &memory.last_person;
+      if (!ref && plural && memory.has_group) ref = &memory.last_group;
     } else if ((t.word == w_the_ || t.word == w_both_) && k + 1 < last) {
       uint32_t j = k + 1;
       if (t.word == w_the_ && tokens[j].word == w_two_) ++j;

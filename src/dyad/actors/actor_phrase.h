@@ -64,6 +64,7 @@ class ActorPhraseBuilder {
     bool has_country = false, agent_only = false, adjective_only = false, plural = false;
     bool bare_country = false;  // a country or capital name on its own (its sector is only the default GOV)
     bool agent_pp = false;      // "ministers of Russia": the sector came from an agent before a preposition
+    bool organisation = false;  // an org entry: its code is its own, agents do not change it
   };
   void match_units(const std::vector<Token>& tokens, uint32_t first, uint32_t last, int32_t day);
   bool word_is(const Token& t, uint32_t id) const { return t.word == id; }

@@ -1,6 +1,7 @@
 #include "dyad/events/event_coder.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace dyad {
 
@@ -16,12 +17,17 @@ const char* const kHypotheticalGovernors[] = {
     "promise", "propose", "offer", "consider", "need", "wish", "attempt", "urge", "ask", "call", "demand",
     "request", "encourage", "invite", "warn", "plot", "mean", "like", "would", "ready", "willing", "able",
     "likely", "going", "set", "due", "expected", "scheduled", nullptr};
+// Governors that announce what their subject will do ("is willing to send", "plans to attack").
+const char* const kIntentGovernors[] = {"willing", "ready", "prepared", "plan", "intend", "decide", "offer", "promise",
+                                        "pledge", "vow", "want", "seek", "hope", "going", "determined", "aim",
+                                        "threaten", nullptr};
 const char* const kNegatingGovernors[] = {"refuse", "fail", "decline", "deny", "reject", "avoid", "stop",
                                           "cease", "unable", "unwilling", "reluctant", nullptr};
 
 }  // namespace
 
-EventCoder::EventCoder(const EventDictionary& dict, const Lexicon& lex) : dict_(dict), lex_(lex), segmenter_(lex) {
+EventCoder::EventCoder(const EventDictionary& dict, const CameoTable& cameo, const Lexicon& lex)
+    : dict_(dict), cameo_(cameo), lex_(lex), segmenter_(lex) {
   w_by_ = lex.find("by"); w_not_ = lex.find("not"); w_nt_ = lex.find("n't"); w_never_ = lex.find("never");
   w_no_ = lex.find("no"); w_of_ = lex.find("of"); w_between_ = lex.find("between"); w_to_ = lex.find("to");
   w_s_ = lex.find("'s"); w_that_ = lex.find("that"); w_including_ = lex.find("including");
@@ -30,6 +36,17 @@ EventCoder::EventCoder(const EventDictionary& dict, const Lexicon& lex) : dict_(
     if (uint32_t id = lex.find(*p)) hypothetical_governors_.push_back(id);
   for (const char* const* p = kNegatingGovernors; *p; ++p)
     if (uint32_t id = lex.find(*p)) negating_governors_.push_back(id);
+  for (const char* const* p = kIntentGovernors; *p; ++p)
+    if (uint32_t id = lex.find(*p)) intent_governors_.push_back(id);
+  for (const char* w : {"will", "would", "shall", "'ll", "wo"})
+    if (uint32_t id = lex.find(w)) future_modals_.push_back(id);
+  for (const char* w : {"must", "should", "ought"})
+    if (uint32_t id = lex.find(w)) obligation_modals_.push_back(id);
+  for (const char* w : {"after", "before", "during", "amid", "amidst", "despite", "following", "since", "until",
+                        "throughout", "over", "because", "than", "unlike", "like"})
+    if (uint32_t id = lex.find(w)) circumstantial_.push_back(id);
+  w_must_ = lex.find("must");
+  w_need_ = lex.find("need");
 }
 
 int EventCoder::phrase_at(uint32_t k) const {
@@ -378,12 +395,59 @@ void EventCoder::restructure_inverted_reporting() {
   }
 }
 
+int EventCoder::complement_subject(int c, uint32_t after) const {
+  const auto& t = *tokens_;
+  for (size_t x = 0; x < clauses_.clauses.size(); ++x) {
+    const Clause& cl = clauses_.clauses[x];
+    if (cl.parent != c || cl.kind != ClauseKind::Complement || cl.opener <= after) continue;
+    for (uint32_t k = cl.opener; k < last_; ++k)
+      if (clause(k) == int(x) && (is_verb(t[k].tag) || t[k].tag == Tag::MD)) {
+        int s = subject_before(verb_group_start(k), int(x));
+        return s >= 0 ? s : -1;
+      }
+  }
+  return -1;
+}
+
 int EventCoder::between_pair() const {
   const auto& ph = *phrases_;
   const auto& t = *tokens_;
   for (size_t i = 0; i < ph.size(); ++i)
     if (ph[i].count >= 2 && ph[i].begin > first_ && t[ph[i].begin - 1].word == w_between_) return int(i);
   return -1;
+}
+
+const CameoCode* EventCoder::intent_code(const CameoCode& code) const {
+  // PLOVER codes promised cooperation as AGREE and announced hostility as THREATEN; CAMEO's
+  // 03 and 13 families say the same. Each action maps to its intent or threat code.
+  static const std::pair<const char*, const char*> kMap[] = {
+      {"04", "036"}, {"045", "039"}, {"05", "032"}, {"06", "031"}, {"061", "0311"}, {"062", "0312"},
+      {"063", "0313"}, {"064", "0314"}, {"07", "033"}, {"071", "0331"}, {"072", "0332"}, {"073", "0333"},
+      {"074", "0334"}, {"08", "035"}, {"081", "0351"}, {"082", "0352"}, {"084", "0353"}, {"085", "0354"},
+      {"086", "0355"}, {"087", "0356"}, {"14", "133"}, {"15", "130"}, {"16", "131"}, {"161", "1313"},
+      {"162", "1311"}, {"163", "1312"}, {"17", "137"}, {"172", "132"}, {"18", "138"}, {"19", "138"},
+      {"191", "1381"}, {"192", "1382"}, {"190", "1384"}, {"193", "1384"}, {"194", "1384"}, {"195", "1384"},
+      {"20", "1383"}, {"204", "1385"}};
+  const char* best = nullptr;
+  size_t best_len = 0;
+  for (const auto& [prefix, to] : kMap) {
+    size_t n = std::strlen(prefix);
+    if (n > best_len && code.code.compare(0, n, prefix) == 0) {
+      best = to;
+      best_len = n;
+    }
+  }
+  if (!best) return &code;
+  const CameoCode* c = cameo_.find(best);
+  return c ? c : &code;
+}
+
+bool of_is_agent(const CameoCode& code) {
+  // In "the X of Y", Y did X for arrivals, visits, aid, protests, deployments and withdrawals;
+  // for arrests, killings or releases Y is the one X was done to.
+  std::string_view c = code.code;
+  return c.substr(0, 2) == "04" || c.substr(0, 2) == "07" || c.substr(0, 2) == "14" || c.substr(0, 2) == "15" ||
+         c.substr(0, 3) == "087";
 }
 
 bool is_reciprocal(const CameoCode& code) {
@@ -393,9 +457,9 @@ bool is_reciprocal(const CameoCode& code) {
          code.code == "057";
 }
 
-RawEvent EventCoder::prototype(uint32_t k, const Match& m, bool hypothetical) const {
+RawEvent EventCoder::prototype(uint32_t k, const Match& m, bool hypothetical, const CameoCode* code) const {
   RawEvent proto;
-  proto.cameo = m.pattern->cameo;
+  proto.cameo = code ? code : m.pattern->cameo;
   proto.trigger_begin = k;
   proto.trigger_end = m.end > k ? m.end : k + 1;
   // The trigger is the pattern's words, not the target phrase its slot matched.
@@ -513,16 +577,50 @@ void EventCoder::code(std::string_view text, const std::vector<Token>& tokens, u
       if (!in_target && !attributive_agent) consumed_[i - first] = 1;
     }
   }
+  // Reported obligations: "X said Y must do Z" is X's demand on Y (CAMEO 10; "should": an appeal, 02).
+  demanded_.assign(clauses_.clauses.size(), 0);
+  for (size_t x = 0; x < clauses_.clauses.size(); ++x) {
+    const Clause& cl = clauses_.clauses[x];
+    if (cl.kind != ClauseKind::Complement || cl.parent < 0) continue;
+    uint32_t o = cl.opener;
+    bool speech = cl.reported || (o > first && is_verb(t[o - 1].tag) && dict_.is_speech_verb(t[o - 1].lemma));
+    if (!speech) continue;
+    for (uint32_t k = first; k < last; ++k) {
+      if (clause(k) != int(x) || !(t[k].tag == Tag::MD || is_verb(t[k].tag))) continue;
+      bool must = t[k].tag == Tag::MD && in_list(obligation_modals_, t[k].word);
+      bool have_to = is_verb(t[k].tag) && (t[k].lemma == lex_.id_have() || t[k].lemma == w_need_) && k + 1 < last &&
+                     t[k + 1].tag == Tag::TO;
+      if (must || have_to) {
+        int subject = subject_before(k, int(x));
+        int speaker = clause_agent(cl.parent);
+        const CameoCode* code = cameo_.find(t[k].word == w_must_ || have_to ? "100" : "020");
+        if (subject >= 0 && speaker >= 0 && code) {
+          RawEvent proto;
+          proto.cameo = code;
+          proto.trigger_begin = k;
+          proto.trigger_end = k + 1;
+          emit(proto, speaker, subject, out);
+          demanded_[x] = 1;
+        }
+      }
+      break;  // only the clause's first verb group
+    }
+  }
   for (const Trigger& trig : triggers_) {
     uint32_t k = trig.token;
     const Match& m = trig.match;
     const EventPattern& p = *m.pattern;
     int c = clause(k);
     uint32_t g = verb_group_start(k);
+    if (demanded_[size_t(c)]) continue;  // the content of a demand ("Libya must hand over ...")
     bool negated = false, hypothetical = clauses_.clauses[c].conditional;
+    bool intent = false;  // announced or promised: coded as intent (03) or threat (13)
     for (uint32_t i = g; i < k; ++i) {
       if (t[i].word == w_not_ || t[i].word == w_nt_ || t[i].word == w_never_) negated = true;
-      if (t[i].tag == Tag::MD) hypothetical = true;
+      if (t[i].tag == Tag::MD) {
+        hypothetical = true;
+        if (in_list(future_modals_, t[i].word) || clauses_.clauses[c].conditional) intent = true;
+      }
     }
     // Infinitives take their subject, negation and modality from the governing verb.
     int governor = -1;
@@ -534,9 +632,13 @@ void EventCoder::code(std::string_view text, const std::vector<Token>& tokens, u
         uint32_t gl = t[q].lemma;
         if (in_list(negating_governors_, gl)) negated = true;
         else if (in_list(hypothetical_governors_, gl) || in_list(hypothetical_governors_, t[q].word)) hypothetical = true;
+        if (in_list(intent_governors_, gl) || in_list(intent_governors_, t[q].word)) intent = true;
         for (uint32_t i = verb_group_start(uint32_t(q)); i < uint32_t(q); ++i) {
           if (t[i].word == w_not_ || t[i].word == w_nt_ || t[i].word == w_never_) negated = !negated;
-          if (t[i].tag == Tag::MD) hypothetical = true;
+          if (t[i].tag == Tag::MD) {
+            hypothetical = true;
+            if (in_list(future_modals_, t[i].word)) intent = true;
+          }
         }
       } else {
         hypothetical = true;
@@ -571,11 +673,13 @@ void EventCoder::code(std::string_view text, const std::vector<Token>& tokens, u
         if (s >= 0) src = s;
       }
       if (tgt < 0) tgt = first_phrase_after(k, c, src);
+      // "demanded that the government provide ...": the target is the complement's subject.
+      if (tgt < 0) tgt = complement_subject(c, k);
     }
     bool statement = p.rest.empty() && dict_.is_speech_verb(p.head);
     if (statement && (has_complement(c) || tgt < 0)) continue;
     fallback_source(src, tgt);
-    emit(prototype(k, m, hypothetical), src, tgt, out);
+    emit(prototype(k, m, hypothetical, intent ? intent_code(*p.cameo) : nullptr), src, tgt, out);
   }
 
   // 2. Event nouns: "ceasefire", "a letter to", "the need for negotiations".
@@ -584,6 +688,8 @@ void EventCoder::code(std::string_view text, const std::vector<Token>& tokens, u
     Match m = best_match(PatternKind::Noun, k, false);
     if (!m.pattern) continue;
     for (uint32_t i = k; i < m.end; ++i) consumed_[i - first] = 1;
+    if (demanded_[size_t(clause(k))]) continue;
+    const EventPattern& p = *m.pattern;
     int64_t q = int64_t(k) - 1;
     while (q >= int64_t(first) && (is_adj(t[q].tag) || t[q].tag == Tag::VBN || t[q].tag == Tag::NN)) --q;
     if (q >= int64_t(first) && t[q].word == w_no_) continue;  // "no ceasefire"
@@ -597,6 +703,9 @@ void EventCoder::code(std::string_view text, const std::vector<Token>& tokens, u
       if (src >= 0 && phrase_at(k) == src) src = -1;
     }
     if (src < 0) src = by_agent_after(m.end > k ? m.end - 1 : k, c);
+    if (src < 0 && k + 2 < last && t[k + 1].word == w_of_ && of_is_agent(*p.cameo)) {
+      src = phrase_starting(k + 2);  // "the deployment of NATO troops", "a visit of the Russian envoy"
+    }
     if (src >= 0 && phrases[src].count >= 2 && phrases[src].end <= k) tgt = src;  // "Azerbaijan-Armenia negotiations"
     // The verb group after a subject noun: "negotiations must resume".
     for (uint32_t v = m.end; v < last && clause(v) == c; ++v) {
@@ -612,6 +721,11 @@ void EventCoder::code(std::string_view text, const std::vector<Token>& tokens, u
         if (is_verb(t[v].tag)) {
           for (uint32_t i = verb_group_start(uint32_t(v)); i <= uint32_t(v); ++i)
             if (t[i].tag == Tag::MD) hypothetical = true;
+          // "agreed to a ceasefire after two days of fighting": a noun in a circumstantial
+          // phrase is not what the subject did.
+          bool adjunct = false;
+          for (uint32_t i = uint32_t(v) + 1; i < k; ++i) adjunct = adjunct || in_list(circumstantial_, t[i].word);
+          if (adjunct) break;
           bool pass = is_passive(uint32_t(v));
           int s = pass ? by_agent_after(uint32_t(v), c) : subject_before(verb_group_start(uint32_t(v)), c);
           if (s == -1 && !pass) s = clause_agent(c);

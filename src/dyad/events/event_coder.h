@@ -25,10 +25,12 @@ struct RawEvent {
 // True for CAMEO codes whose actors act with each other (consult, agree, fight ...),
 // so that a compound actor alone yields one event per pair.
 bool is_reciprocal(const CameoCode& code);
+// True where "the X of Y" makes Y the one who did X (visits, aid, protests, withdrawals).
+bool of_is_agent(const CameoCode& code);
 
 class EventCoder {
  public:
-  EventCoder(const EventDictionary& dict, const Lexicon& lexicon);
+  EventCoder(const EventDictionary& dict, const CameoTable& cameo, const Lexicon& lexicon);
 
   void code(std::string_view text, const std::vector<Token>& tokens, uint32_t first, uint32_t last,
             const std::vector<ActorPhrase>& phrases, std::vector<RawEvent>& out);
@@ -64,10 +66,13 @@ class EventCoder {
   uint32_t verb_group_start(uint32_t k) const;
   bool is_passive(uint32_t k) const;
 
-  RawEvent prototype(uint32_t k, const Match& m, bool hypothetical) const;
+  RawEvent prototype(uint32_t k, const Match& m, bool hypothetical, const CameoCode* code = nullptr) const;
+  const CameoCode* intent_code(const CameoCode& code) const;
+  int complement_subject(int clause_id, uint32_t after) const;
   void emit(const RawEvent& proto, int source, int target, std::vector<RawEvent>& out) const;
 
   const EventDictionary& dict_;
+  const CameoTable& cameo_;
   const Lexicon& lex_;
   ClauseSegmenter segmenter_;
   ClauseMap clauses_;
@@ -84,7 +89,10 @@ class EventCoder {
   std::vector<int> speaker_;  // per clause: speaker phrase of a complement
 
   uint32_t w_by_, w_not_, w_nt_, w_never_, w_no_, w_of_, w_between_, w_to_, w_s_, w_that_, w_including_, w_such_, w_as_;
-  std::vector<uint32_t> hypothetical_governors_, negating_governors_;
+  std::vector<uint32_t> hypothetical_governors_, negating_governors_, intent_governors_, future_modals_,
+      obligation_modals_, circumstantial_;
+  uint32_t w_must_ = 0, w_need_ = 0;
+  std::vector<uint8_t> demanded_;  // per clause: the content of a reported demand
 };
 
 }  // namespace dyad

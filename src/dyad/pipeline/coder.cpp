@@ -60,7 +60,7 @@ std::unique_ptr<Coder> Coder::load(const CoderOptions& options, std::vector<Dict
 
 CoderSession::CoderSession(const Coder& coder)
     : coder_(coder), tagger_(coder.lexicon()), phrases_(coder.actors(), coder.lexicon()),
-      events_(coder.events(), coder.lexicon()) {}
+      events_(coder.events(), coder.cameo(), coder.lexicon()) {}
 
 void CoderSession::prepare(const Report& report) {
   if (report.part == 0 || report.id != last_doc_) {

@@ -235,6 +235,9 @@ Tag Tagger::decide(std::string_view text, std::vector<Token>& tokens, size_t k, 
     if (f & kVerbBase) {
       bool plural_subject = prev == Tag::NNS || prev == Tag::NNPS || prev == Tag::PRP || prev == Tag::WDT || prev == Tag::WP;
       if (plural_subject && (!N || object_after)) return Tag::VBP;
+      // "demanded that North Korea abandon its program": a determiner after means a verb with an object.
+      bool object_next = next == Tag::DT || next == Tag::PRPS || next == Tag::PRP || next == Tag::CD;
+      if (object_next && lex_.info(a.verb_lemma).freq[1] > 0) return plural_subject ? Tag::VBP : Tag::VB;
       if (N && is_noun(prev)) return noun;
       if (!N) return Tag::VBP;
     }
