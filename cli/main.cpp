@@ -7,6 +7,7 @@
 #include <iostream>
 #include <mutex>
 
+#include "dyad/dict/lint.h"
 #include "dyad/eval/scorer.h"
 #include "dyad/output/writer.h"
 #include "dyad/pipeline/batch_coder.h"
@@ -157,6 +158,25 @@ int run_eval(const std::string& gold_path, const std::string& data_dir, const st
   return 0;
 }
 
+int run_dict(bool lint, const std::string& data_dir, const std::vector<std::string>& dicts) {
+  CommonOptions o;
+  o.data_dir = data_dir;
+  o.dict_dirs = dicts;
+  auto coder = load_coder(o);  // syntax errors stop here, with file and line
+  if (!coder) return 1;
+  if (!lint) {
+    dyad::print_stats(*coder, std::cout);
+    return 0;
+  }
+  bool from_iso = false;
+  auto countries = dyad::known_country_codes(from_iso);
+  if (!from_iso) std::cerr << "dyad: iso-codes not installed; country codes are not checked\n";
+  auto issues = dyad::lint_dictionaries(*coder, countries);
+  for (const auto& i : issues) std::cout << i.str() << "\n";
+  std::cerr << "dyad dict lint: " << issues.size() << " problem(s)\n";
+  return issues.empty() ? 0 : 1;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -188,6 +208,17 @@ int main(int argc, char** argv) {
   eval->add_option("--data", eval_data, "data directory");
   eval->add_option("--dict", eval_dicts, "extra dictionary directory (repeatable)");
 
+  std::string dict_data;
+  std::vector<std::string> dict_layers;
+  auto* dict = app.add_subcommand("dict", "check and count the dictionaries");
+  dict->require_subcommand(1);
+  auto* lint = dict->add_subcommand("lint", "report duplicates, conflicts, overlapping dates and unknown codes");
+  auto* stats = dict->add_subcommand("stats", "count entries by kind");
+  for (auto* sub : {lint, stats}) {
+    sub->add_option("--data", dict_data, "data directory");
+    sub->add_option("--dict", dict_layers, "extra dictionary directory (repeatable)");
+  }
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -196,5 +227,6 @@ int main(int argc, char** argv) {
   if (*code) return run_code(code_opts, output, out_format, threads, quiet);
   if (*analyze) return run_analyze(analyze_opts);
   if (*eval) return run_eval(gold_path, eval_data, eval_dicts, show);
+  if (*dict) return run_dict(bool(*lint), dict_data, dict_layers);
   return 2;
 }

@@ -145,6 +145,7 @@ bool ActorDictionary::add_line(const std::string& raw, const std::string& file, 
       }
       ActorEntry copy = e;
       copy.phrase = v;
+      copy.generated = &v != &variants.front();
       entries_.push_back(std::move(copy));
       add_phrase(words, caps, uint32_t(entries_.size() - 1));
     }

@@ -27,6 +27,7 @@ struct ActorEntry {
   std::string phrase;   // as written in the file
   std::string file;
   int line = 0;
+  bool generated = false;  // a regular plural the loader added for an agent
   bool valid_on(int32_t day) const { return day >= from && day <= to; }
 };
 

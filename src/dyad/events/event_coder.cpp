@@ -42,9 +42,6 @@ EventCoder::EventCoder(const EventDictionary& dict, const CameoTable& cameo, con
     if (uint32_t id = lex.find(w)) future_modals_.push_back(id);
   for (const char* w : {"must", "should", "ought"})
     if (uint32_t id = lex.find(w)) obligation_modals_.push_back(id);
-  for (const char* w : {"after", "before", "during", "amid", "amidst", "despite", "following", "since", "until",
-                        "throughout", "over", "because", "than", "unlike", "like"})
-    if (uint32_t id = lex.find(w)) circumstantial_.push_back(id);
   w_must_ = lex.find("must");
   w_need_ = lex.find("need");
 }
@@ -723,8 +720,10 @@ void EventCoder::code(std::string_view text, const std::vector<Token>& tokens, u
             if (t[i].tag == Tag::MD) hypothetical = true;
           // "agreed to a ceasefire after two days of fighting": a noun in a circumstantial
           // phrase is not what the subject did.
+          // Only the verb's own object counts ("held talks", "a round of talks"); a noun inside
+          // another prepositional phrase ("at talks", "for a possible war") is background.
           bool adjunct = false;
-          for (uint32_t i = uint32_t(v) + 1; i < k; ++i) adjunct = adjunct || in_list(circumstantial_, t[i].word);
+          for (uint32_t i = uint32_t(v) + 1; i < k; ++i) adjunct = adjunct || (t[i].tag == Tag::IN && t[i].word != w_of_);
           if (adjunct) break;
           bool pass = is_passive(uint32_t(v));
           int s = pass ? by_agent_after(uint32_t(v), c) : subject_before(verb_group_start(uint32_t(v)), c);
