@@ -16,6 +16,7 @@ void copy_code(char (&dst)[4], std::string_view src) {
 }
 
 const char* const kPartitives[] = {"group", "groups", "number", "dozens", "hundreds", "thousands", "millions",
+                                   "tens", "scores", "dozen", "hundred", "thousand", "million", "handful",
                                    "member", "members", "team", "delegation", "some", "many", "most", "part",
                                    "representatives", "representative", "head", "leader", "leaders", "chief",
                                    "army", "unit", "units", "band", "crowd", "coalition", "alliance", "bloc",
@@ -25,9 +26,15 @@ bool is_modifier(Tag t) { return is_adj(t) || t == Tag::NN || t == Tag::NNP || t
 
 }  // namespace
 
-bool is_partitive(std::string_view lower) {
-  for (const char* const* p = kPartitives; *p; ++p)
-    if (lower == *p) return true;
+bool is_partitive(std::string_view word) {
+  // Compared on the text, case-insensitively: plurals like "thousands" have no vocabulary id.
+  for (const char* const* p = kPartitives; *p; ++p) {
+    std::string_view w(*p);
+    if (w.size() != word.size()) continue;
+    bool same = true;
+    for (size_t i = 0; i < w.size() && same; ++i) same = ascii_lower(word[i]) == w[i];
+    if (same) return true;
+  }
   return false;
 }
 
@@ -39,8 +46,6 @@ ActorPhraseBuilder::ActorPhraseBuilder(const ActorDictionary& dict, const Lexico
   w_sides_ = id("sides"); w_nation_ = id("nation"); w_nations_ = id("nations"); w_he_ = id("he");
   w_she_ = id("she"); w_him_ = id("him"); w_her_ = id("her"); w_they_ = id("they"); w_them_ = id("them");
   w_at_ = id("at"); w_to_ = id("to"); w_with_ = id("with");
-  for (const char* const* p = kPartitives; *p; ++p)
-    if (uint32_t w = id(*p)) partitives_.push_back(w);
 }
 
 void ActorPhraseBuilder::match_units(const std::vector<Token>& tokens, uint32_t first, uint32_t last, int32_t day) {

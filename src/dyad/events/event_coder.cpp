@@ -199,13 +199,19 @@ int EventCoder::np_head_phrase(uint32_t b, uint32_t e) const {
       if (!more) return owner >= 0 ? owner : -2;
       continue;
     }
-    std::string_view w = lex_.word(t[j].word);
+    std::string_view w = text_.substr(t[j].begin, t[j].end - t[j].begin);
     if (j + 1 < e && t[j + 1].word == w_of_ && is_partitive(w)) {
       i = j + 2;
       continue;
     }
     int ph = phrase_at(j);
     if (ph < 0) ph = phrase_at(i);
+    // "Iraqi Kurds", "Palestinian detainees": a national adjective before the head names the actor.
+    for (uint32_t q = i; ph < 0 && q > b;) {
+      --q;
+      if (!(is_adj(t[q].tag) || is_noun(t[q].tag) || t[q].tag == Tag::Hyph || t[q].tag == Tag::VBN)) break;
+      ph = phrase_at(q);
+    }
     return ph >= 0 ? ph : -2;
   }
   return -2;
@@ -261,7 +267,12 @@ int EventCoder::subject_before(uint32_t k, int c) const {
   if (!found_end) return -1;
   // A leading preposition means we walked into a prepositional phrase: the subject is after it.
   while (np_begin < np_end && t[np_begin].tag == Tag::IN) ++np_begin;
-  return np_head_phrase(np_begin, np_end);
+  int head = np_head_phrase(np_begin, np_end);
+  // "Pakistan, a key U.S. ally, has refused": an apposition; the subject is the actor before it.
+  if (head < 0 && np_begin >= first_ + 2 && t[np_begin - 1].tag == Tag::Punct && text_[t[np_begin - 1].begin] == ',' &&
+      phrase_at(np_begin - 2) >= 0 && clause(np_begin - 2) == c)
+    return phrase_at(np_begin - 2);
+  return head;
 }
 
 int EventCoder::by_agent_after(uint32_t k, int c) const {

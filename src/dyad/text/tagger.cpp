@@ -172,6 +172,18 @@ Tag Tagger::decide(std::string_view text, std::vector<Token>& tokens, size_t k, 
     bool next_is_verb = next == Tag::MD || (is_verb(next) && next != Tag::VBG) ||
                         (next == Tag::None && (na.forms & (kVerbPast | kVerbS)) && !(na.forms & (kNounSg | kNounPl)));
     if (next_is_verb || is_adj(prev)) return Tag::NNS;
+    // "Ivory Coast rebels on Friday rejected ...": an unambiguous finite verb later in the
+    // clause means this one is the subject noun.
+    if (prev == Tag::NNP || prev == Tag::NNPS) {
+      for (size_t q = k + 1; q < last; ++q) {
+        const Token& n = tokens[q];
+        if (n.tag == Tag::Punct || n.tag == Tag::CC || n.tag == Tag::WDT || (n.tag == Tag::IN && lex_.word(n.word) == "that")) break;
+        const Analysis& r = readings_[q - first];
+        bool finite = n.tag == Tag::MD || is_finite_verb(n.tag) ||
+                      (n.tag == Tag::None && (r.forms & kVerbPast) && !(r.forms & (kNounSg | kNounPl)));
+        if (finite) return Tag::NNS;
+      }
+    }
   }
   if (prev == Tag::TO || prev == Tag::MD) {
     if (f & kVerbBase) return Tag::VB;
