@@ -206,6 +206,12 @@ int EventCoder::np_head_phrase(uint32_t b, uint32_t e) const {
     }
     int ph = phrase_at(j);
     if (ph < 0) ph = phrase_at(i);
+    // "prime minister Andreas Papandreou": a title phrase followed only by a name.
+    for (uint32_t q = j; ph < 0 && q > i;) {
+      --q;
+      if (t[q + 1].tag != Tag::NNP && t[q + 1].tag != Tag::NNPS) break;
+      ph = phrase_at(q);
+    }
     // "Iraqi Kurds", "Palestinian detainees": a national adjective before the head names the actor.
     for (uint32_t q = i; ph < 0 && q > b;) {
       --q;
@@ -257,8 +263,9 @@ int EventCoder::subject_before(uint32_t k, int c) const {
       continue;
     }
     bool in_phrase = phrase_at(q) >= 0;
-    bool continues = np_tag(tk.tag) || (tk.tag == Tag::IN && tk.word != w_that_ && q > first_ &&
-                                        np_tag(t[q - 1].tag) && tk.word != w_by_) ||
+    bool conjoined = tk.tag == Tag::CC && q > first_ && phrase_at(q - 1) >= 0;  // "Fabius and a group of deputies"
+    bool continues = np_tag(tk.tag) || conjoined ||
+                     (tk.tag == Tag::IN && tk.word != w_that_ && q > first_ && np_tag(t[q - 1].tag) && tk.word != w_by_) ||
                      (in_phrase && (tk.tag == Tag::CC || tk.tag == Tag::Punct)) || tk.tag == Tag::VBN ||
                      (tk.tag == Tag::VBG && q + 1 < last_ && is_noun(t[q + 1].tag));
     if (!continues) break;
@@ -417,6 +424,43 @@ int EventCoder::complement_subject(int c, uint32_t after) const {
   return -1;
 }
 
+void EventCoder::restructure_bare_complements() {
+  // "The Red Cross said US forces must ensure security": a speech verb followed directly by
+  // a clause (a subject, then a verb) introduces what was said, as "said that" would.
+  const auto& t = *tokens_;
+  for (uint32_t v = first_; v + 2 < last_; ++v) {
+    if (!(t[v].tag == Tag::VBD || t[v].tag == Tag::VBZ || t[v].tag == Tag::VBP) || !dict_.is_speech_verb(t[v].lemma))
+      continue;
+    int c = clause(v);
+    uint32_t q = v + 1;
+    while (q < last_ && t[q].tag == Tag::RB) ++q;
+    // Time adjuncts between verb and clause: "said on Tuesday their forces had ...".
+    if (q < last_ && t[q].tag == Tag::IN && q + 1 < last_ && (t[q + 1].tag == Tag::NNP || t[q + 1].tag == Tag::CD))
+      q += 2;
+    uint32_t start = q;
+    bool subject = false, verb = false;
+    for (uint32_t n = 0; q < last_ && n < 10 && clause(q) == c; ++q, ++n) {
+      const Token& x = t[q];
+      if (!verb && (np_tag(x.tag) || x.tag == Tag::CC)) {
+        subject = true;
+        continue;
+      }
+      if (subject && (is_finite_verb(x.tag) || x.tag == Tag::MD)) verb = true;
+      break;
+    }
+    if (!subject || !verb || start >= last_)
+      continue;
+    Clause comp;
+    comp.kind = ClauseKind::Complement;
+    comp.parent = c;
+    comp.opener = start;
+    comp.reported = true;
+    clauses_.clauses.push_back(comp);
+    int16_t id = int16_t(clauses_.clauses.size() - 1);
+    for (uint32_t k = start; k < last_ && clause(k) == c; ++k) clauses_.of_token[k - first_] = id;
+  }
+}
+
 int EventCoder::between_pair() const {
   const auto& ph = *phrases_;
   const auto& t = *tokens_;
@@ -524,6 +568,7 @@ void EventCoder::code(std::string_view text, const std::vector<Token>& tokens, u
   consumed_.assign(last - first, 0);
   triggers_.clear();
   restructure_inverted_reporting();
+  restructure_bare_complements();
   // Examples after "including" / "such as" are not asserted events.
   in_list_.assign(last - first, 0);
   for (uint32_t k = first; k < last; ++k) {
@@ -532,6 +577,7 @@ void EventCoder::code(std::string_view text, const std::vector<Token>& tokens, u
     for (uint32_t j = k + 1; j < last; ++j) {
       const Clause& cj = clauses_.clauses[size_t(clause(j))];
       if (cj.kind == ClauseKind::Main && cj.opener > k && clause(j) != clause(k)) break;
+      if (is_finite_verb(tokens[j].tag) || tokens[j].tag == Tag::MD) break;  // the list is over: "X, including Y, killed"
       in_list_[j - first] = 1;
     }
   }

@@ -51,6 +51,7 @@ class EventCoder {
   bool match_rest(const EventPattern& p, size_t e, uint32_t pos, Match& m) const;
   Match best_match(PatternKind kind, uint32_t k, bool head_only) const;
   void restructure_inverted_reporting();
+  void restructure_bare_complements();
   int phrase_at(uint32_t k) const;        // actor phrase containing token k, or -1
   int phrase_starting(uint32_t k) const;  // phrase beginning at k (after a determiner), or -1
   int clause(uint32_t k) const { return clauses_.clause_of(k, first_); }
