@@ -410,6 +410,20 @@ void EventCoder::restructure_inverted_reporting() {
   }
 }
 
+bool EventCoder::governed_by_speech(const Clause& cl) const {
+  // "said that", "said on Friday that", "said here Wednesday that": the nearest verb before
+  // the complementiser, past time and place adverbials, is a verb of speech.
+  const auto& t = *tokens_;
+  for (uint32_t q = cl.opener; q > first_ && cl.opener - q < 6;) {
+    --q;
+    if (is_verb(t[q].tag)) return dict_.is_speech_verb(t[q].lemma);
+    if (!(t[q].tag == Tag::RB || t[q].tag == Tag::IN || t[q].tag == Tag::NNP || t[q].tag == Tag::CD ||
+          t[q].tag == Tag::DT || t[q].tag == Tag::NN))
+      return false;
+  }
+  return false;
+}
+
 int EventCoder::complement_subject(int c, uint32_t after) const {
   const auto& t = *tokens_;
   for (size_t x = 0; x < clauses_.clauses.size(); ++x) {
@@ -594,10 +608,7 @@ void EventCoder::code(std::string_view text, const std::vector<Token>& tokens, u
       const Clause& cl = clauses_.clauses[x];
       if (cl.kind != ClauseKind::Complement) continue;
       // Only reported speech has a speaker: "said that", not "the fact that".
-      uint32_t o = cl.opener;
-      bool speech = o > first && is_verb(t[o - 1].tag) && dict_.is_speech_verb(t[o - 1].lemma);
-      if (cl.reported) speech = true;
-      return speech ? clause_agent(cl.parent) : -1;
+      return cl.reported || governed_by_speech(cl) ? clause_agent(cl.parent) : -1;
     }
     return -1;
   };
@@ -630,15 +641,23 @@ void EventCoder::code(std::string_view text, const std::vector<Token>& tokens, u
       bool attributive_agent = i > k && t[i].tag == Tag::VBN && t[i - 1].tag == Tag::Hyph;  // "Russia-brokered"
       if (!in_target && !attributive_agent) consumed_[i - first] = 1;
     }
+    // What an action is done to is not an event of its own: "rejected a US offer to host a summit",
+    // "opposed the deployment of peacekeepers". (What a speaker says is: statements keep their objects.)
+    if (m.pattern->cameo->code.substr(0, 2) != "01" && !attributive) {
+      uint32_t i = m.end;
+      auto object_word = [&](const Token& x) {
+        return np_tag(x.tag) || x.tag == Tag::VBN || x.tag == Tag::VBG || x.word == w_of_ || x.tag == Tag::TO ||
+               x.tag == Tag::VB || (x.tag == Tag::Punct && false);
+      };
+      while (i < last && clause(i) == clause(k) && object_word(t[i])) consumed_[i++ - first] = 1;
+    }
   }
   // Reported obligations: "X said Y must do Z" is X's demand on Y (CAMEO 10; "should": an appeal, 02).
   demanded_.assign(clauses_.clauses.size(), 0);
   for (size_t x = 0; x < clauses_.clauses.size(); ++x) {
     const Clause& cl = clauses_.clauses[x];
     if (cl.kind != ClauseKind::Complement || cl.parent < 0) continue;
-    uint32_t o = cl.opener;
-    bool speech = cl.reported || (o > first && is_verb(t[o - 1].tag) && dict_.is_speech_verb(t[o - 1].lemma));
-    if (!speech) continue;
+    if (!(cl.reported || governed_by_speech(cl))) continue;
     for (uint32_t k = first; k < last; ++k) {
       if (clause(k) != int(x) || !(t[k].tag == Tag::MD || is_verb(t[k].tag))) continue;
       bool must = t[k].tag == Tag::MD && in_list(obligation_modals_, t[k].word);

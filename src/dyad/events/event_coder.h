@@ -70,6 +70,7 @@ class EventCoder {
   RawEvent prototype(uint32_t k, const Match& m, bool hypothetical, const CameoCode* code = nullptr) const;
   const CameoCode* intent_code(const CameoCode& code) const;
   int complement_subject(int clause_id, uint32_t after) const;
+  bool governed_by_speech(const Clause& complement) const;
   void emit(const RawEvent& proto, int source, int target, std::vector<RawEvent>& out) const;
 
   const EventDictionary& dict_;
