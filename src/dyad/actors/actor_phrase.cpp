@@ -44,7 +44,7 @@ ActorPhraseBuilder::ActorPhraseBuilder(const ActorDictionary& dict, const Lexico
   w_or_ = id("or"); w_the_ = id("the"); w_s_ = id("'s"); w_apos_ = id("'"); w_two_ = id("two");
   w_both_ = id("both"); w_country_ = id("country"); w_countries_ = id("countries"); w_side_ = id("side");
   w_sides_ = id("sides"); w_nation_ = id("nation"); w_nations_ = id("nations"); w_he_ = id("he");
-  w_she_ = id("she"); w_him_ = id("him"); w_her_ = id("her"); w_they_ = id("they"); w_them_ = id("them");
+  w_she_ = id("she"); w_him_ = id("him"); w_her_ = id("her"); w_they_ = id("they"); w_them_ = id("them"); w_it_ = id("it");
   w_at_ = id("at"); w_to_ = id("to"); w_with_ = id("with");
 }
 
@@ -102,7 +102,6 @@ void ActorPhraseBuilder::match_units(const std::vector<Token>& tokens, uint32_t 
 
 void ActorPhraseBuilder::build(std::string_view text, const std::vector<Token>& tokens, uint32_t first, uint32_t last,
                                int32_t day, DiscourseMemory& memory, std::vector<ActorPhrase>& out) {
-  (void)text;
   out.clear();
   match_units(tokens, first, last, day);
 
@@ -172,6 +171,20 @@ void ActorPhraseBuilder::build(std::string_view text, const std::vector<Token>& 
     }
     merged.push_back(u);
   }
+
+  // A national adjective before a place noun names a place, not an actor: "the Thai border".
+  static const char* const kPlaceNouns[] = {"border", "borders", "frontier", "territory", "territories", "soil",
+                                            "airspace", "waters", "coast", "city", "town", "village", "region",
+                                            "province", "side", "capital", "countryside", "mainland", nullptr};
+  merged.erase(std::remove_if(merged.begin(), merged.end(),
+                              [&](const Unit& u) {
+                                if (!u.adjective_only || u.end >= last) return false;
+                                std::string_view next = text.substr(tokens[u.end].begin, tokens[u.end].end - tokens[u.end].begin);
+                                for (const char* const* p = kPlaceNouns; *p; ++p)
+                                  if (next == *p) return true;
+                                return false;
+                              }),
+               merged.end());
 
   // 2. Compounds: "Armenia and Azerbaijan", "Russia, Armenia, and Azerbaijan", "Armenian-Azerbaijani".
   std::vector<const Unit*> chain;
@@ -252,7 +265,15 @@ void ActorPhraseBuilder::build(std::string_view text, const std::vector<Token>& 
     uint32_t end = k + 1;
     bool singular = t.word == w_he_ || t.word == w_she_ || t.word == w_him_ || t.word == w_her_;
     bool plural = t.word == w_they_ || t.word == w_them_;
-    if (t.tag == Tag::PRP && (singular || plural)) {
+    if (t.tag == Tag::PRP && t.word == w_it_) {
+      // "it" only for a state or organisation named earlier in the same sentence ("Nigeria said it would").
+      for (size_t i = out.size(); i-- > 0 && !ref;) {
+        const ActorPhrase& p = out[i];
+        if (p.end <= k && !p.pronoun && p.count == 1 && !p.members[0].person &&
+            (p.members[0].sector_sv() == "GOV" || p.plural))
+          ref = &p;
+      }
+    } else if (t.tag == Tag::PRP && (singular || plural)) {
       // The nearest earlier actor of this sentence that fits, else the report's last one.
       for (size_t i = out.size(); i-- > 0 && !ref;) {
         const ActorPhrase& p = out[i];

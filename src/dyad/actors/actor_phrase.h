@@ -75,7 +75,7 @@ class ActorPhraseBuilder {
   std::vector<Unit> units_;
   uint32_t w_of_, w_for_, w_from_, w_in_, w_and_, w_or_, w_the_, w_s_, w_apos_, w_two_, w_both_, w_country_,
       w_countries_, w_side_, w_sides_, w_nation_, w_nations_, w_he_, w_she_, w_him_, w_her_, w_they_, w_them_,
-      w_at_, w_to_, w_with_;
+      w_at_, w_to_, w_with_, w_it_;
 };
 
 // True for words like "group", "number", "thousands" in "a group of activists" (any case).

@@ -24,6 +24,7 @@ struct Clause {
   bool initial = false;     // opened at the start of the sentence (closes at the first comma)
   bool conditional = false; // "if", "unless": what it reports has not happened
   bool reported = false;    // the words of a speaker (a complement, or the clause before "..., X says")
+  int governor = -1;        // for a complement: the verb token that introduces it, when known
 };
 
 struct ClauseMap {

@@ -19,7 +19,7 @@ const char* const kHypotheticalGovernors[] = {
     "likely", "going", "set", "due", "expected", "scheduled", nullptr};
 // Governors that announce what their subject will do ("is willing to send", "plans to attack").
 const char* const kIntentGovernors[] = {"willing", "ready", "prepared", "plan", "intend", "decide", "offer", "promise",
-                                        "pledge", "vow", "want", "seek", "hope", "going", "determined", "aim",
+                                        "pledge", "vow", "swear", "want", "seek", "hope", "going", "determined", "aim",
                                         "threaten", nullptr};
 const char* const kNegatingGovernors[] = {"refuse", "fail", "decline", "deny", "reject", "avoid", "stop",
                                           "cease", "unable", "unwilling", "reluctant", nullptr};
@@ -105,7 +105,7 @@ bool EventCoder::match_rest(const EventPattern& p, size_t e, uint32_t pos, Match
         bool in_paren = nested(cq) && cl[size_t(cq)].kind == ClauseKind::Parenthetical;
         bool opens_paren = g.tag == Tag::Dash && q + 1 < last_ && nested(clause(q + 1)) &&
                            cl[size_t(clause(q + 1))].kind == ClauseKind::Parenthetical;
-        bool free = in_paren || opens_paren || g.tag == Tag::WDT || g.tag == Tag::WP;
+        bool free = in_paren || opens_paren || g.tag == Tag::WDT || g.tag == Tag::WP || g.tag == Tag::Hyph;
         if (!free) {
           if (g.tag == Tag::Punct || g.tag == Tag::Dash || is_finite_verb(g.tag) || g.tag == Tag::MD) return false;
           if (++counted > 4) return false;
@@ -407,7 +407,29 @@ void EventCoder::restructure_inverted_reporting() {
     reported.kind = ClauseKind::Complement;
     reported.parent = sc;
     reported.reported = true;
+    reported.governor = int(v);
   }
+}
+
+bool EventCoder::attributive_state(uint32_t k, const CameoCode& code) const {
+  // "X-brokered", "X-backed" report cooperation; "X-occupied", "X-held" describe a state of affairs.
+  const auto& t = *tokens_;
+  bool attributive = k >= first_ + 2 && t[k - 1].tag == Tag::Hyph && phrase_at(k - 2) >= 0 &&
+                     (t[k].tag == Tag::VBN || t[k].tag == Tag::JJ) && k + 1 < last_ &&
+                     (is_noun(t[k + 1].tag) || is_adj(t[k + 1].tag));
+  return attributive && code.quad_class >= 3;
+}
+
+int EventCoder::speaker(const Clause& cl) const {
+  // The subject of the verb that introduces the complement ("media reports said ..."), else
+  // the agent of the clause it hangs on.
+  if (cl.governor >= 0) {
+    uint32_t v = uint32_t(cl.governor);
+    int s = subject_before(verb_group_start(v), clause(v));
+    if (s >= 0) return s;
+    if (s == -2) return -1;
+  }
+  return clause_agent(cl.parent);
 }
 
 bool EventCoder::governed_by_speech(const Clause& cl) const {
@@ -416,7 +438,11 @@ bool EventCoder::governed_by_speech(const Clause& cl) const {
   const auto& t = *tokens_;
   for (uint32_t q = cl.opener; q > first_ && cl.opener - q < 6;) {
     --q;
-    if (is_verb(t[q].tag)) return dict_.is_speech_verb(t[q].lemma);
+    if (is_verb(t[q].tag)) {
+      if (!dict_.is_speech_verb(t[q].lemma)) return false;
+      if (cl.governor < 0) const_cast<Clause&>(cl).governor = int(q);
+      return true;
+    }
     if (!(t[q].tag == Tag::RB || t[q].tag == Tag::IN || t[q].tag == Tag::NNP || t[q].tag == Tag::CD ||
           t[q].tag == Tag::DT || t[q].tag == Tag::NN))
       return false;
@@ -469,6 +495,7 @@ void EventCoder::restructure_bare_complements() {
     comp.parent = c;
     comp.opener = start;
     comp.reported = true;
+    comp.governor = int(v);
     clauses_.clauses.push_back(comp);
     int16_t id = int16_t(clauses_.clauses.size() - 1);
     for (uint32_t k = start; k < last_ && clause(k) == c; ++k) clauses_.of_token[k - first_] = id;
@@ -608,7 +635,8 @@ void EventCoder::code(std::string_view text, const std::vector<Token>& tokens, u
       const Clause& cl = clauses_.clauses[x];
       if (cl.kind != ClauseKind::Complement) continue;
       // Only reported speech has a speaker: "said that", not "the fact that".
-      return cl.reported || governed_by_speech(cl) ? clause_agent(cl.parent) : -1;
+      if (!(cl.reported || governed_by_speech(cl))) return -1;
+      return speaker(cl);
     }
     return -1;
   };
@@ -665,7 +693,7 @@ void EventCoder::code(std::string_view text, const std::vector<Token>& tokens, u
                      t[k + 1].tag == Tag::TO;
       if (must || have_to) {
         int subject = subject_before(k, int(x));
-        int speaker = clause_agent(cl.parent);
+        int speaker = this->speaker(cl);
         const CameoCode* code = cameo_.find(t[k].word == w_must_ || have_to ? "100" : "020");
         if (subject >= 0 && speaker >= 0 && code) {
           RawEvent proto;
@@ -731,6 +759,7 @@ void EventCoder::code(std::string_view text, const std::vector<Token>& tokens, u
       }
       if (tgt < 0 && subj >= 0) tgt = subj;
     } else {
+      if (attributive_state(k, *p.cameo)) continue;  // "the Israeli-occupied West Bank" describes, not reports
       if (src < 0 && k >= first + 2 && t[k - 1].tag == Tag::Hyph) {
         int h = phrase_at(k - 2);  // "Russia-brokered": the agent; the parties are the clause's subject
         if (h >= 0) {

@@ -71,6 +71,8 @@ class EventCoder {
   const CameoCode* intent_code(const CameoCode& code) const;
   int complement_subject(int clause_id, uint32_t after) const;
   bool governed_by_speech(const Clause& complement) const;
+  int speaker(const Clause& complement) const;
+  bool attributive_state(uint32_t k, const CameoCode& code) const;
   void emit(const RawEvent& proto, int source, int target, std::vector<RawEvent>& out) const;
 
   const EventDictionary& dict_;
