@@ -162,6 +162,32 @@ TEST(EventCoder, EveryEventCarriesCameoPloverGoldsteinQuad) {
   }
 }
 
+TEST(EventCoder, BareComplementAfterSpeechVerb) {
+  auto ev = code_text("The Red Cross said US and British forces must ensure security in the city.");
+  EXPECT_TRUE(has_root(ev, "NGOICR", "USAMIL", "10") || has_root(ev, "NGOICR", "USAGOV", "10")) << dump(ev);
+  EXPECT_TRUE(has_root(ev, "NGOICR", "GBRMIL", "10")) << dump(ev);
+}
+
+TEST(EventCoder, WhatIsRejectedIsNotAnEvent) {
+  auto ev = code_text("Palestinian leader Yasser Arafat rejected a US offer to host a summit with Israel.");
+  ASSERT_FALSE(ev.empty());
+  for (const auto& e : ev) EXPECT_EQ(e.cameo->code.substr(0, 2), "12") << dump(ev);
+}
+
+TEST(EventCoder, AttributiveStatesAndPlaceAdjectives) {
+  // "Israeli-occupied" describes; "the Thai border" is a place.
+  auto ev = code_text("Palestinians of the Israeli-occupied West Bank protested against new settlements.");
+  for (const auto& e : ev) EXPECT_NE(e.cameo->code.substr(0, 2), "19") << dump(ev);
+  auto border = code_text("Burmese troops captured a rebel stronghold on the Thai border.");
+  for (const auto& e : border) EXPECT_FALSE(e.target && e.target->country == "THA") << dump(border);
+}
+
+TEST(EventCoder, SpeakerIsTheSubjectOfTheSpeechVerb) {
+  // The clashes are reported by "media reports", not by the two countries of the first clause.
+  auto ev = code_text("Armenia and Azerbaijan agreed to talks but media reports said new clashes were continuing.");
+  for (const auto& e : ev) EXPECT_NE(e.cameo->code.substr(0, 2), "19") << dump(ev);
+}
+
 TEST(EventDictionary, PatternsAndErrors) {
   Lexicon lex;
   CameoTable cameo;

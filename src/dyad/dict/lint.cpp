@@ -37,10 +37,15 @@ std::string code_of(const ActorEntry& e) {
 
 std::set<std::string> known_country_codes(bool& from_iso) {
   std::set<std::string> codes = kNonState;
-  std::string json;
-  from_iso = read_file("/usr/share/iso-codes/json/iso_3166-1.json", json);
-  for (size_t pos = 0; (pos = json.find("\"alpha_3\": \"", pos)) != std::string::npos; pos += 12)
-    codes.insert(json.substr(pos + 12, 3));
+  // Current codes, and the withdrawn ones of ISO 3166-3 (DDR, YUG, SUN ...) for historical actors.
+  from_iso = false;
+  for (const char* file : {"/usr/share/iso-codes/json/iso_3166-1.json", "/usr/share/iso-codes/json/iso_3166-3.json"}) {
+    std::string json;
+    if (!read_file(file, json)) continue;
+    from_iso = true;
+    for (size_t pos = 0; (pos = json.find("\"alpha_3\": \"", pos)) != std::string::npos; pos += 12)
+      codes.insert(json.substr(pos + 12, 3));
+  }
   return codes;
 }
 
@@ -49,15 +54,17 @@ std::vector<LintIssue> lint_dictionaries(const Coder& coder, const std::set<std:
   const auto& entries = coder.actors().entries();
   bool any_country = countries.size() <= kNonState.size();  // no ISO list: accept any code
   std::map<std::string, std::vector<const ActorEntry*>> by_phrase;
+  std::set<std::pair<std::string, int>> code_checked;  // one report per line, not per phrase
   for (const ActorEntry& e : entries) {
     if (e.generated) continue;
+    by_phrase[phrase_key(e.phrase)].push_back(&e);
+    if (!code_checked.insert({e.file, e.line}).second) continue;
     if (!e.country.empty() && !any_country && !countries.count(e.country))
-      issues.push_back({e.file, e.line, "unknown-code", "'" + e.country + "' is not an ISO 3166-1 alpha-3 code (nor IGO/NGO/MNC/REB)"});
+      issues.push_back({e.file, e.line, "unknown-code", "'" + e.country + "' is not an ISO 3166 alpha-3 code (nor IGO/NGO/MNC/REB)"});
     // Behind IGO/NGO/MNC/REB the second part names the organisation (IGO/UNO), not a sector.
     bool org_code = kNonState.count(e.country) && e.country != "XKX";
     if (!e.sector.empty() && !org_code && !kSectors.count(e.sector))
       issues.push_back({e.file, e.line, "unknown-sector", "sector '" + e.sector + "' is not a documented sector code"});
-    by_phrase[phrase_key(e.phrase)].push_back(&e);
   }
   for (const auto& [key, list] : by_phrase) {
     for (size_t i = 0; i < list.size(); ++i) {

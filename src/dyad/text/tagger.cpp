@@ -50,7 +50,9 @@ void Tagger::tag(std::string_view text, std::vector<Token>& tokens, const Senten
     t.word = lex_.find(lower_);
     t.lemma = t.word;
     t.tag = Tag::None;
-    if (t.word && lex_.info(t.word).closed != Tag::None) {
+    // "US", "WHO", "IT" in capitals are names, not the function words "us", "who", "it".
+    bool acronym = t.has(kAllCaps) && !title_case && tt.size() <= 4;
+    if (t.word && lex_.info(t.word).closed != Tag::None && !acronym) {
       t.tag = lex_.info(t.word).closed;
       t.lemma = lex_.info(t.word).closed_lemma;
       continue;
