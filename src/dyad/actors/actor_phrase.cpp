@@ -269,9 +269,7 @@ void ActorPhraseBuilder::build(std::string_view text, const std::vector<Token>& 
       // "it" only for a state or organisation named earlier in the same sentence ("Nigeria said it would").
       for (size_t i = out.size(); i-- > 0 && !ref;) {
         const ActorPhrase& p = out[i];
-        if (p.end <= k && !p.pronoun && p.count == 1 && !p.members[0].person &&
-            (p.members[0].sector_sv() == "GOV" || p.plural))
-          ref = &p;
+        if (p.end <= k && !p.pronoun && p.count == 1 && !p.members[0].person) ref = &p;
       }
     } else if (t.tag == Tag::PRP && (singular || plural)) {
       // The nearest earlier actor of this sentence that fits, else the report's last one.

@@ -420,6 +420,12 @@ bool EventCoder::attributive_state(uint32_t k, const CameoCode& code) const {
   return attributive && code.quad_class >= 3;
 }
 
+bool EventCoder::has_condition(int c) const {
+  for (const Clause& x : clauses_.clauses)
+    if (x.conditional && (x.parent == c || x.parent < 0)) return true;
+  return false;
+}
+
 int EventCoder::speaker(const Clause& cl) const {
   // The subject of the verb that introduces the complement ("media reports said ..."), else
   // the agent of the clause it hangs on.
@@ -720,7 +726,8 @@ void EventCoder::code(std::string_view text, const std::vector<Token>& tokens, u
       if (t[i].word == w_not_ || t[i].word == w_nt_ || t[i].word == w_never_) negated = true;
       if (t[i].tag == Tag::MD) {
         hypothetical = true;
-        if (in_list(future_modals_, t[i].word) || clauses_.clauses[c].conditional) intent = true;
+        // "will halt", or "may halt ... if cooperation founders": an announced conditional action.
+        if (in_list(future_modals_, t[i].word) || clauses_.clauses[c].conditional || has_condition(c)) intent = true;
       }
     }
     // Infinitives take their subject, negation and modality from the governing verb.
