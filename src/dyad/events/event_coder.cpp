@@ -395,6 +395,8 @@ void EventCoder::restructure_inverted_reporting() {
   bool has_actor = false;
   for (uint32_t i = k; i < v; ++i) has_actor = has_actor || phrase_at(i) >= 0;
   if (!has_actor) return;
+  speaker_begin_ = k;  // ", a member of the Chadian team trying to broker a pact, said": no events in there
+  speaker_end_ = v;
   int main_clause = clause(first_);
   Clause speech;
   speech.kind = ClauseKind::Main;
@@ -614,10 +616,12 @@ void EventCoder::code(std::string_view text, const std::vector<Token>& tokens, u
   segmenter_.segment(text, tokens, first, last, clauses_);
   consumed_.assign(last - first, 0);
   triggers_.clear();
+  speaker_begin_ = speaker_end_ = 0;
   restructure_inverted_reporting();
   restructure_bare_complements();
   // Examples after "including" / "such as" are not asserted events.
   in_list_.assign(last - first, 0);
+  for (uint32_t k = speaker_begin_; k < speaker_end_; ++k) in_list_[k - first] = 1;
   for (uint32_t k = first; k < last; ++k) {
     if (tokens[k].word != w_including_ && !(tokens[k].word == w_such_ && k + 1 < last && tokens[k + 1].word == w_as_))
       continue;
@@ -660,6 +664,19 @@ void EventCoder::code(std::string_view text, const std::vector<Token>& tokens, u
       src = tgt;
     }
   };
+
+  // Purpose infinitives ("opened fire to disperse the crowd", "efforts to improve its record"):
+  // "to" after a noun phrase rather than after a verb says what an action was for, not what happened.
+  for (uint32_t k = first + 1; k + 1 < last; ++k) {
+    if (tokens[k].tag != Tag::TO || tokens[k + 1].tag != Tag::VB) continue;
+    uint32_t q = k;
+    while (q > first && tokens[q - 1].tag == Tag::RB) --q;
+    const Token& before = tokens[q - 1];
+    bool complement = is_verb(before.tag) || is_adj(before.tag) || before.tag == Tag::MD || before.tag == Tag::TO;
+    if (complement) continue;
+    for (uint32_t j = k; j < last && tokens[j].tag != Tag::Punct && tokens[j].tag != Tag::Dash && tokens[j].tag != Tag::CC; ++j)
+      in_list_[j - first] = 1;
+  }
 
   // 1. Verb triggers.
   for (uint32_t k = first; k < last; ++k) {

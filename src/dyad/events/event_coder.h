@@ -89,7 +89,8 @@ class EventCoder {
   uint32_t first_ = 0, last_ = 0;
   mutable int match_clause_ = 0;  // clause of the trigger being matched
   std::vector<uint8_t> consumed_;
-  std::vector<uint8_t> in_list_;  // tokens inside an "including ..." list of examples
+  std::vector<uint8_t> in_list_;  // tokens whose events are not asserted: examples, purposes, a speaker's description
+  uint32_t speaker_begin_ = 0, speaker_end_ = 0;
   std::vector<Trigger> triggers_;
   std::vector<int> speaker_;  // per clause: speaker phrase of a complement
 
