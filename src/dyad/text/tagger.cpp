@@ -198,6 +198,11 @@ Tag Tagger::decide(std::string_view text, std::vector<Token>& tokens, size_t k, 
     if (N) return noun;
   }
   if (is_verb(prev) && prev_lemma == lex_.id_have() && (f & kVerbPast)) return Tag::VBN;
+  // A participle between a verb and its object noun is adjectival: "reject proposed changes".
+  if (is_verb(prev) && (f & kVerbPast) && k + 1 < last &&
+      (tokens[k + 1].tag == Tag::NNP || tokens[k + 1].tag == Tag::JJ ||
+       (readings_[k + 1 - first].forms & (kNounSg | kNounPl | kAdj))))
+    return Tag::JJ;
   if (prev == Tag::Hyph) {
     if (f & kVerbPast) return Tag::VBN;
     if (f & kVerbIng) return Tag::VBG;
@@ -212,11 +217,19 @@ Tag Tagger::decide(std::string_view text, std::vector<Token>& tokens, size_t k, 
       in_np = true;
       break;
     }
+    // After a full verb and modifiers: the verb's object ("reject proposed Israeli changes").
+    if (q < p && is_verb(b) && tokens[q - 1].lemma != lex_.id_be() && tokens[q - 1].lemma != lex_.id_have()) {
+      in_np = true;
+      break;
+    }
     if (!(is_adj(b) || b == Tag::NNP || b == Tag::NN || b == Tag::Hyph || b == Tag::VBN || b == Tag::CD)) break;
     if (q == p && b == Tag::CD && (f & kVerbPast)) break;  // "2020 ended"
   }
   // After a common noun, or a past form after a name, we are past the noun phrase's head.
-  if (prev == Tag::NN || prev == Tag::NNS || ((f & kVerbPast) && is_noun(prev))) in_np = false;
+  std::string_view prev_text = p > first ? text.substr(tokens[p - 1].begin, tokens[p - 1].end - tokens[p - 1].begin) : "";
+  bool prev_proper_plural = prev == Tag::NNP && prev_text.size() > 3 && prev_text.back() == 's' &&
+                            prev_text[prev_text.size() - 2] != 's';  // "the Palestinians", "the Serbs"
+  if (prev == Tag::NN || prev == Tag::NNS || prev_proper_plural || ((f & kVerbPast) && is_noun(prev))) in_np = false;
   if (in_np) {
     if (N) return noun;
     if (J) return Tag::JJ;
@@ -247,7 +260,11 @@ Tag Tagger::decide(std::string_view text, std::vector<Token>& tokens, size_t k, 
       return Tag::VBZ;
     }
     if (f & kVerbBase) {
-      bool plural_subject = prev == Tag::NNS || prev == Tag::NNPS || prev == Tag::PRP || prev == Tag::WDT || prev == Tag::WP;
+      // "The Palestinians reject": a capitalised plural ("Palestinians", "Serbs") is a plural subject.
+      std::string_view pt = p > first ? text.substr(tokens[p - 1].begin, tokens[p - 1].end - tokens[p - 1].begin) : "";
+      bool proper_plural = prev == Tag::NNP && pt.size() > 3 && pt.back() == 's' && pt[pt.size() - 2] != 's';
+      bool plural_subject = prev == Tag::NNS || prev == Tag::NNPS || prev == Tag::PRP || prev == Tag::WDT ||
+                            prev == Tag::WP || proper_plural;
       if (plural_subject && (!N || object_after)) return Tag::VBP;
       // "demanded that North Korea abandon its program": a determiner after means a verb with an object.
       bool object_next = next == Tag::DT || next == Tag::PRPS || next == Tag::PRP || next == Tag::CD;
