@@ -477,8 +477,9 @@ void EventCoder::restructure_bare_complements() {
   // a clause (a subject, then a verb) introduces what was said, as "said that" would.
   const auto& t = *tokens_;
   for (uint32_t v = first_; v + 2 < last_; ++v) {
-    if (!(t[v].tag == Tag::VBD || t[v].tag == Tag::VBZ || t[v].tag == Tag::VBP) || !dict_.is_speech_verb(t[v].lemma))
-      continue;
+    bool finite = t[v].tag == Tag::VBD || t[v].tag == Tag::VBZ || t[v].tag == Tag::VBP ||
+                  (t[v].tag == Tag::VBN && v > first_ && t[v - 1].lemma == lex_.id_have());  // "has said"
+    if (!finite || !dict_.is_speech_verb(t[v].lemma)) continue;
     int c = clause(v);
     uint32_t q = v + 1;
     while (q < last_ && t[q].tag == Tag::RB) ++q;

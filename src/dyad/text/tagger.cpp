@@ -154,6 +154,12 @@ Tag Tagger::decide(std::string_view text, std::vector<Token>& tokens, size_t k, 
       Tag next = k + 1 < last ? tokens[k + 1].tag : Tag::Punct;
       bool before_noun = (na->forms & (kNounSg | kNounPl)) || next == Tag::NNP;
       if (before_noun && lex_.info(a.adj_lemma).freq[2] >= lex_.info(a.noun_lemma).freq[0] / 2) return Tag::JJ;
+      // Not before a noun, a noun-or-adjective word ends its noun phrase: "a top U.S. official today".
+      bool np_before = k > first && (tokens[k - 1].tag == Tag::NNP || tokens[k - 1].tag == Tag::DT ||
+                                     is_adj(tokens[k - 1].tag) || tokens[k - 1].tag == Tag::PRPS);
+      if (np_before && !before_noun && (next == Tag::RB || is_verb(next) || next == Tag::MD || next == Tag::None ||
+                                         next == Tag::Punct))
+        return noun;
       return lex_.info(a.adj_lemma).freq[2] > lex_.info(a.noun_lemma).freq[0] ? Tag::JJ : noun;
     }
     if (N) return noun;
@@ -198,6 +204,10 @@ Tag Tagger::decide(std::string_view text, std::vector<Token>& tokens, size_t k, 
     if (N) return noun;
   }
   if (is_verb(prev) && prev_lemma == lex_.id_have() && (f & kVerbPast)) return Tag::VBN;
+  // Right after a full verb, a word that can be a noun is its object: "held talks", "signed deals".
+  if (is_verb(prev) && p == k && prev_lemma != lex_.id_be() && prev_lemma != lex_.id_have() &&
+      prev_lemma != lex_.id_do() && prev != Tag::VBG && N && !(f & kVerbIng) && !(f & kVerbPast))
+    return noun;
   // A participle between a verb and its object noun is adjectival: "reject proposed changes".
   if (is_verb(prev) && (f & kVerbPast) && k + 1 < last &&
       (tokens[k + 1].tag == Tag::NNP || tokens[k + 1].tag == Tag::JJ ||
