@@ -1,6 +1,8 @@
 #include "dyad/events/event_coder.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 namespace dyad {
@@ -28,6 +30,9 @@ const char* const kNegatingGovernors[] = {"refuse", "fail", "decline", "deny", "
 
 EventCoder::EventCoder(const EventDictionary& dict, const CameoTable& cameo, const Lexicon& lex)
     : dict_(dict), cameo_(cameo), lex_(lex), segmenter_(lex) {
+  // DYAD_TRACE=1 prints each trigger and the roles found for it (for dictionary and rule work).
+  const char* trace = std::getenv("DYAD_TRACE");
+  trace_ = trace && *trace && *trace != '0';
   w_by_ = lex.find("by"); w_not_ = lex.find("not"); w_nt_ = lex.find("n't"); w_never_ = lex.find("never");
   w_no_ = lex.find("no"); w_of_ = lex.find("of"); w_between_ = lex.find("between"); w_to_ = lex.find("to");
   w_s_ = lex.find("'s"); w_that_ = lex.find("that"); w_including_ = lex.find("including");
@@ -263,7 +268,9 @@ int EventCoder::subject_before(uint32_t k, int c) const {
       continue;
     }
     bool in_phrase = phrase_at(q) >= 0;
-    bool conjoined = tk.tag == Tag::CC && q > first_ && phrase_at(q - 1) >= 0;  // "Fabius and a group of deputies"
+    // "French Assembly president Laurent Fabius and a group of deputies": an actor just before "and".
+    bool conjoined = false;
+    for (uint32_t b = q; tk.tag == Tag::CC && b > first_ && q - b < 3 && !conjoined;) conjoined = phrase_at(--b) >= 0;
     bool continues = np_tag(tk.tag) || conjoined ||
                      (tk.tag == Tag::IN && tk.word != w_that_ && q > first_ && np_tag(t[q - 1].tag) && tk.word != w_by_) ||
                      (in_phrase && (tk.tag == Tag::CC || tk.tag == Tag::Punct)) || tk.tag == Tag::VBN ||
@@ -575,8 +582,8 @@ void EventCoder::emit(const RawEvent& proto, int src, int tgt, std::vector<RawEv
   const auto& ph = *phrases_;
   auto push = [&](const ActorMember* s, const ActorMember* t) {
     if (s && t) {
+      // An actor never acts on itself: same country and same sector (or neither has a sector).
       if (s->same_actor(*t)) return;
-      if (s->country_sv() == t->country_sv() && (!s->sector[0] || !t->sector[0])) return;
     }
     RawEvent e = proto;
     if (s) {
@@ -681,7 +688,10 @@ void EventCoder::code(std::string_view text, const std::vector<Token>& tokens, u
 
   // 1. Verb triggers.
   for (uint32_t k = first; k < last; ++k) {
-    if (!is_verb(t[k].tag) || consumed_[k - first] || in_list_[k - first]) continue;
+    if (!is_verb(t[k].tag) || consumed_[k - first] || in_list_[k - first]) {
+      if (trace_ && is_verb(t[k].tag)) std::fprintf(stderr, "trace: verb token %u skipped (consumed %d, not asserted %d)\n", k, consumed_[k - first], in_list_[k - first]);
+      continue;
+    }
     // An attributive participle ("a Russia-brokered declaration") has no object of its own.
     bool attributive = (t[k].tag == Tag::VBN || t[k].tag == Tag::VBG) && k >= first + 2 && t[k - 1].tag == Tag::Hyph &&
                        k + 1 < last && (is_noun(t[k + 1].tag) || is_adj(t[k + 1].tag));
@@ -738,6 +748,7 @@ void EventCoder::code(std::string_view text, const std::vector<Token>& tokens, u
     int c = clause(k);
     uint32_t g = verb_group_start(k);
     if (demanded_[size_t(c)]) continue;  // the content of a demand ("Libya must hand over ...")
+    if (trace_) std::fprintf(stderr, "trace: trigger at token %u '%s'\n", k, p.text.c_str());
     bool negated = false, hypothetical = clauses_.clauses[c].conditional;
     bool intent = false;  // announced or promised: coded as intent (03) or threat (13)
     for (uint32_t i = g; i < k; ++i) {
@@ -770,7 +781,10 @@ void EventCoder::code(std::string_view text, const std::vector<Token>& tokens, u
         hypothetical = true;
       }
     }
-    if (negated) continue;
+    if (negated) {
+      if (trace_) std::fprintf(stderr, "trace: verb '%s' negated\n", p.text.c_str());
+      continue;
+    }
     bool passive = is_passive(k);
     if (p.passive && !passive) continue;
     int src = m.source, tgt = m.target;
@@ -796,13 +810,22 @@ void EventCoder::code(std::string_view text, const std::vector<Token>& tokens, u
       if (src < 0) {
         uint32_t from = governor >= 0 ? verb_group_start(uint32_t(governor)) : g;
         int s = subject_before(from, c);
-        if (s == -1) s = clause_agent(c);
+        // A bare participle ("demonstrated ... calling for independence") shares its clause's subject.
+        bool bare_participle = g == k && (t[k].tag == Tag::VBG || t[k].tag == Tag::VBN) && governor < 0 && k > first &&
+                               !(t[k - 1].tag == Tag::IN || t[k - 1].tag == Tag::DT || is_adj(t[k - 1].tag) ||
+                                 t[k - 1].tag == Tag::PRPS || t[k - 1].tag == Tag::POS || t[k - 1].tag == Tag::TO);
+        if (s == -1 || (s == -2 && bare_participle)) s = clause_agent(c);
         if (s >= 0) src = s;
       }
       if (tgt < 0) tgt = first_phrase_after(k, c, src);
       // "demanded that the government provide ...": the target is the complement's subject.
       if (tgt < 0) tgt = complement_subject(c, k);
     }
+    if (trace_)
+      std::fprintf(stderr, "trace: verb '%s' pattern '%s' (%s) clause %s source %d target %d%s%s\n",
+                   std::string(text.substr(t[k].begin, t[k].end - t[k].begin)).c_str(), p.text.c_str(),
+                   p.cameo->code.c_str(), clause_kind_name(clauses_.clauses[size_t(c)].kind), src, tgt,
+                   intent ? " intent" : "", hypothetical ? " hypothetical" : "");
     bool statement = p.rest.empty() && dict_.is_speech_verb(p.head);
     if (statement && (has_complement(c) || tgt < 0)) continue;
     fallback_source(src, tgt);

@@ -88,6 +88,7 @@ class EventCoder {
   const std::vector<ActorPhrase>* phrases_ = nullptr;
   uint32_t first_ = 0, last_ = 0;
   mutable int match_clause_ = 0;  // clause of the trigger being matched
+  bool trace_ = false;
   std::vector<uint8_t> consumed_;
   std::vector<uint8_t> in_list_;  // tokens whose events are not asserted: examples, purposes, a speaker's description
   uint32_t speaker_begin_ = 0, speaker_end_ = 0;

@@ -247,6 +247,7 @@ Tag Tagger::decide(std::string_view text, std::vector<Token>& tokens, size_t k, 
     if (f & kVerbIng) return Tag::NN;
   }
   if (prev == Tag::CC && p >= first + 2 && is_adj(tokens[p - 2].tag) && (J || (f & kVerbPast))) return Tag::JJ;
+  if (is_adj(prev) && (f & kVerbIng) && N) return noun;  // "fierce fighting"
   if (prev == Tag::IN || prev == Tag::TO) {
     if (f & kVerbIng) return Tag::VBG;
     if (N) return noun;
