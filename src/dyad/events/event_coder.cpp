@@ -600,9 +600,11 @@ void EventCoder::emit(const RawEvent& proto, int src, int tgt, std::vector<RawEv
   const ActorPhrase& S = ph[src];
   if (tgt < 0 || tgt == src) {
     if (S.count >= 2 && is_reciprocal(*proto.cameo)) {
-      // A compound acting on its own: one event per pair ("Armenia and Azerbaijan clashed").
+      // A compound acting with itself ("Armenia and Azerbaijan clashed", "the US and Jordan agreed"):
+      // each did it to the other, so one event each way per pair.
       for (int i = 0; i < S.count; ++i)
-        for (int j = i + 1; j < S.count; ++j) push(&S.members[i], &S.members[j]);
+        for (int j = 0; j < S.count; ++j)
+          if (i != j) push(&S.members[i], &S.members[j]);
     } else if (proto.cameo->code.substr(0, 2) != "01") {
       for (int i = 0; i < S.count; ++i) push(&S.members[i], nullptr);
     }
@@ -695,6 +697,8 @@ void EventCoder::code(std::string_view text, const std::vector<Token>& tokens, u
     // An attributive participle ("a Russia-brokered declaration") has no object of its own.
     bool attributive = (t[k].tag == Tag::VBN || t[k].tag == Tag::VBG) && k >= first + 2 && t[k - 1].tag == Tag::Hyph &&
                        k + 1 < last && (is_noun(t[k + 1].tag) || is_adj(t[k + 1].tag));
+    // "its long-threatened invasion", "a much-delayed vote": a compound adjective, not an event.
+    if (attributive && phrase_at(k - 2) < 0) continue;
     Match m = best_match(PatternKind::Verb, k, attributive);
     if (!m.pattern) continue;
     triggers_.push_back({k, m});
