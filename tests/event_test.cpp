@@ -108,6 +108,22 @@ TEST(EventCoder, CompoundActorsGiveOneEventPerPair) {
   EXPECT_TRUE(has_root(ev, "RUSGOV", "AZEGOV", "02")) << dump(ev);
 }
 
+TEST(EventCoder, ReciprocalCompoundGoesEachWay) {
+  auto ev = code_text("The United States and Jordan agreed on a new trade pact.");
+  EXPECT_TRUE(has_root(ev, "USAGOV", "JORGOV", "03") || has_root(ev, "USAGOV", "JORGOV", "05")) << dump(ev);
+  EXPECT_TRUE(has_root(ev, "JORGOV", "USAGOV", "03") || has_root(ev, "JORGOV", "USAGOV", "05")) << dump(ev);
+  // An appeal by a compound is not among its members.
+  for (const auto& e : code_text("Saudi Arabia and the United States urged both sides to respect a truce.")) {
+    EXPECT_FALSE(e.source && e.target && e.source->country == "SAU" && e.target->country == "USA");
+  }
+}
+
+TEST(EventCoder, CompoundAdjectiveIsNotAnEvent) {
+  auto ev = code_text("Israel mounted its long-threatened invasion of Lebanon.");
+  for (const auto& e : ev) EXPECT_NE(e.cameo->code.substr(0, 2), "13") << dump(ev);
+  EXPECT_TRUE(has_root(ev, "ISRGOV", "LBNGOV", "19")) << dump(ev);
+}
+
 TEST(EventCoder, SymmetricEventBetweenPair) {
   auto ev = code_text("Fighting flared up again on the border between Armenia and Azerbaijan.");
   bool pair = has_root(ev, "ARMGOV", "AZEGOV", "19") || has_root(ev, "AZEGOV", "ARMGOV", "19");
