@@ -132,7 +132,8 @@ void ClauseSegmenter::segment(std::string_view text, const std::vector<Token>& t
     // Subordinate clauses and sentence-initial participles.
     if (t.tag == Tag::IN && (t.word == w_although_ || t.word == w_though_ || t.word == w_while_ ||
                              t.word == w_because_ || t.word == w_whereas_ || t.word == w_unless_ || t.word == w_if_)) {
-      if (at_start || (k > first && is_comma(k - 1))) {
+      bool condition = t.word == w_if_ || t.word == w_unless_;  // always introduces a clause
+      if (at_start || (k > first && is_comma(k - 1)) || condition) {
         open(ClauseKind::Subordinate, k, cur, !at_start);
         out.clauses[cur].initial = at_start;
         out.clauses[cur].conditional = t.word == w_if_ || t.word == w_unless_;

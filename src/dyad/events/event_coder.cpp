@@ -429,6 +429,12 @@ bool EventCoder::attributive_state(uint32_t k, const CameoCode& code) const {
   return attributive && code.quad_class >= 3;
 }
 
+bool EventCoder::clause_has_finite_trigger(int c, uint32_t before) const {
+  for (const Trigger& tr : triggers_)
+    if (tr.token < before && clause(tr.token) == c && is_finite_verb((*tokens_)[tr.token].tag)) return true;
+  return false;
+}
+
 bool EventCoder::has_condition(int c) const {
   for (const Clause& x : clauses_.clauses)
     if (x.conditional && (x.parent == c || x.parent < 0)) return true;
@@ -818,6 +824,8 @@ void EventCoder::code(std::string_view text, const std::vector<Token>& tokens, u
         bool bare_participle = g == k && (t[k].tag == Tag::VBG || t[k].tag == Tag::VBN) && governor < 0 && k > first &&
                                !(t[k - 1].tag == Tag::IN || t[k - 1].tag == Tag::DT || is_adj(t[k - 1].tag) ||
                                  t[k - 1].tag == Tag::PRPS || t[k - 1].tag == Tag::POS || t[k - 1].tag == Tag::TO);
+        // "demonstrated ... calling for independence": the participle says how the clause's event went.
+        if (bare_participle && t[k].tag == Tag::VBG && clause_has_finite_trigger(c, k)) continue;
         if (s == -1 || (s == -2 && bare_participle)) s = clause_agent(c);
         if (s >= 0) src = s;
       }

@@ -73,6 +73,7 @@ class EventCoder {
   bool governed_by_speech(const Clause& complement) const;
   int speaker(const Clause& complement) const;
   bool has_condition(int clause_id) const;  // an if/unless clause hangs on this clause
+  bool clause_has_finite_trigger(int clause_id, uint32_t before) const;
   bool attributive_state(uint32_t k, const CameoCode& code) const;
   void emit(const RawEvent& proto, int source, int target, std::vector<RawEvent>& out) const;
 
