@@ -233,8 +233,9 @@ void ActorPhraseBuilder::build(std::string_view text, const std::vector<Token>& 
       last_conj = conj;
       ++j;
     }
-    // "A, B" alone is an apposition or a list cut by a clause, not a compound.
-    if (j > i && any_comma && !last_conj) j = i;
+    // "A, B" alone is an apposition or a list cut by a clause, not a compound; three or more
+    // names in a row are a list even when its "and" comes later ("Iran, Libya, Sudan, and ... Cuba").
+    if (j == i + 1 && any_comma && !last_conj) j = i;
     (void)any_conj;
     ActorPhrase p;
     p.begin = merged[i].begin;

@@ -293,6 +293,16 @@ int EventCoder::by_agent_after(uint32_t k, int c) const {
   const auto& t = *tokens_;
   uint32_t n = k + 1;
   while (n < last_ && (t[n].tag == Tag::RB || (clause(n) != c && t[n].tag != Tag::IN))) ++n;
+  if (n < last_ && t[n].word != w_by_ && is_passive(k)) {
+    // "was accused of misusing public funds by the new government": a later "by" in the clause.
+    for (uint32_t q = n; q < last_ && q < k + 14 && clause(q) == c; ++q) {
+      if (t[q].tag == Tag::Punct || is_finite_verb(t[q].tag)) break;
+      if (t[q].word == w_by_) {
+        n = q;
+        break;
+      }
+    }
+  }
   if (n >= last_ || t[n].word != w_by_) return -1;
   uint32_t b = n + 1, e = b;
   while (e < last_ && (np_tag(t[e].tag) || t[e].tag == Tag::VBN ||
