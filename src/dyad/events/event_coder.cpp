@@ -676,7 +676,7 @@ void EventCoder::code(std::string_view text, const std::vector<Token>& tokens, u
     }
     return -1;
   };
-  auto fallback_source = [&](int& src, int& tgt) {
+  auto fallback_source = [&](int& src, int& tgt, uint32_t trigger_end) {
     if (src >= 0) {
       // "X mediated" with the parties named elsewhere: "between Armenia and Azerbaijan".
       int pair = tgt < 0 ? between_pair() : -1;
@@ -686,7 +686,9 @@ void EventCoder::code(std::string_view text, const std::vector<Token>& tokens, u
     int pair = between_pair();
     if (pair >= 0) {
       src = tgt = pair;
-    } else if (tgt >= 0 && phrases[tgt].count >= 2) {
+    } else if (tgt >= 0 && phrases[tgt].count >= 2 && phrases[tgt].begin <= trigger_end + 3) {
+      // "a meeting of the foreign ministers of Russia, Armenia, and Azerbaijan": the compound
+      // right after the trigger takes part in it; a compound further away does not.
       src = tgt;
     }
   };
@@ -768,6 +770,7 @@ void EventCoder::code(std::string_view text, const std::vector<Token>& tokens, u
     int c = clause(k);
     uint32_t g = verb_group_start(k);
     if (demanded_[size_t(c)]) continue;  // the content of a demand ("Libya must hand over ...")
+    if (clauses_.clauses[size_t(c)].conditional) continue;  // "unless the president agrees to step down" is no event
     if (trace_) std::fprintf(stderr, "trace: trigger at token %u '%s'\n", k, p.text.c_str());
     bool negated = false, hypothetical = clauses_.clauses[c].conditional;
     bool intent = false;  // announced or promised: coded as intent (03) or threat (13)
@@ -850,7 +853,7 @@ void EventCoder::code(std::string_view text, const std::vector<Token>& tokens, u
                    intent ? " intent" : "", hypothetical ? " hypothetical" : "");
     bool statement = p.rest.empty() && dict_.is_speech_verb(p.head);
     if (statement && (has_complement(c) || tgt < 0)) continue;
-    fallback_source(src, tgt);
+    fallback_source(src, tgt, m.end);
     emit(prototype(k, m, hypothetical, intent ? intent_code(*p.cameo) : nullptr), src, tgt, out);
   }
 
@@ -860,7 +863,7 @@ void EventCoder::code(std::string_view text, const std::vector<Token>& tokens, u
     Match m = best_match(PatternKind::Noun, k, false);
     if (!m.pattern) continue;
     for (uint32_t i = k; i < m.end; ++i) consumed_[i - first] = 1;
-    if (demanded_[size_t(clause(k))]) continue;
+    if (demanded_[size_t(clause(k))] || clauses_.clauses[size_t(clause(k))].conditional) continue;
     const EventPattern& p = *m.pattern;
     int64_t q = int64_t(k) - 1;
     while (q >= int64_t(first) && (is_adj(t[q].tag) || t[q].tag == Tag::VBN || t[q].tag == Tag::NN)) --q;
@@ -911,7 +914,7 @@ void EventCoder::code(std::string_view text, const std::vector<Token>& tokens, u
     }
     if (src < 0 && (!subject_is_other || clauses_.clauses[c].kind == ClauseKind::Complement)) src = speaker_of(c);
     if (tgt < 0) tgt = first_phrase_after(k, c, src);
-    fallback_source(src, tgt);
+    fallback_source(src, tgt, m.end);
     emit(prototype(k, m, hypothetical), src, tgt, out);
   }
 
