@@ -763,6 +763,17 @@ void EventCoder::code(std::string_view text, const std::vector<Token>& tokens, u
       break;  // only the clause's first verb group
     }
   }
+  // What is demanded, appealed for, threatened or rejected ("demanding that the government
+  // provide information") is the content of that event, not an event of its own.
+  for (const Trigger& trig : triggers_) {
+    std::string_view root = std::string_view(trig.match.pattern->cameo->code).substr(0, 2);
+    if (!(root == "02" || root == "10" || root == "11" || root == "12" || root == "13")) continue;
+    int c = clause(trig.token);
+    for (size_t x = 0; x < clauses_.clauses.size(); ++x)
+      if (clauses_.clauses[x].parent == c && clauses_.clauses[x].kind == ClauseKind::Complement &&
+          clauses_.clauses[x].opener > trig.token)
+        demanded_[x] = 1;
+  }
   for (const Trigger& trig : triggers_) {
     uint32_t k = trig.token;
     const Match& m = trig.match;

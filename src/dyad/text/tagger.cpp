@@ -287,7 +287,8 @@ Tag Tagger::decide(std::string_view text, std::vector<Token>& tokens, size_t k, 
   }
   if (prev == Tag::Punct || prev == Tag::Dash || prev == Tag::Quote || p == first) {
     if (f & kVerbIng) return Tag::VBG;
-    if (f & kVerbPast) return (p == first || next_word == "by" || next == Tag::IN) ? Tag::VBN : Tag::VBD;
+    if (f & kVerbPast)
+      return (p == first || next_word == "by" || next == Tag::IN || next == Tag::TO) ? Tag::VBN : Tag::VBD;
   }
   // Fall back on WordNet's frequencies.
   unsigned nf = N ? lex_.info(a.noun_lemma).freq[0] : 0;
