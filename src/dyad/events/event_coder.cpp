@@ -439,6 +439,11 @@ bool EventCoder::attributive_state(uint32_t k, const CameoCode& code) const {
   return attributive && code.quad_class >= 3;
 }
 
+bool EventCoder::protest_verb(uint32_t k) const {
+  Match m = best_match(PatternKind::Verb, k, false);
+  return m.pattern && m.pattern->cameo->code.compare(0, 2, "14") == 0;
+}
+
 bool EventCoder::clause_has_finite_trigger(int c, uint32_t before) const {
   for (const Trigger& tr : triggers_)
     if (tr.token < before && clause(tr.token) == c && is_finite_verb((*tokens_)[tr.token].tag)) return true;
@@ -708,7 +713,10 @@ void EventCoder::code(std::string_view text, const std::vector<Token>& tokens, u
 
   // 1. Verb triggers.
   for (uint32_t k = first; k < last; ++k) {
-    if (!is_verb(t[k].tag) || consumed_[k - first] || in_list_[k - first]) {
+    // "shunned work to protest": a protest is what the action was, not only what it was for.
+    bool purpose_protest = in_list_[k - first] && !consumed_[k - first] && k > first && t[k - 1].tag == Tag::TO &&
+                           is_verb(t[k].tag) && protest_verb(k);
+    if (!is_verb(t[k].tag) || consumed_[k - first] || (in_list_[k - first] && !purpose_protest)) {
       if (trace_ && is_verb(t[k].tag)) std::fprintf(stderr, "trace: verb token %u skipped (consumed %d, not asserted %d)\n", k, consumed_[k - first], in_list_[k - first]);
       continue;
     }
