@@ -401,10 +401,19 @@ void EventCoder::restructure_inverted_reporting() {
   while (end > first_ && (t[end - 1].tag == Tag::Punct || t[end - 1].tag == Tag::Quote)) --end;
   if (end <= first_ + 2) return;
   uint32_t v = end - 1;
-  if (!(t[v].tag == Tag::VBZ || t[v].tag == Tag::VBD) || !dict_.is_speech_verb(t[v].lemma)) return;
-  // The speaker: an actor phrase (with appositions) between a comma and the verb.
+  bool finite = t[v].tag == Tag::VBZ || t[v].tag == Tag::VBD ||
+                (t[v].tag == Tag::VBN && v > first_ && t[v - 1].lemma == lex_.id_have());  // "..., a member has said."
+  if (!finite || !dict_.is_speech_verb(t[v].lemma)) return;
+  const uint32_t speech_verb = v;
+  if (t[v].tag == Tag::VBN) --v;  // the speaker ends before the auxiliary
+  // The speaker: an actor phrase (with appositions and participle modifiers: "a member of the
+  // Chadian team trying to broker a pact") between a comma and the verb.
   uint32_t k = v;
-  while (k > first_ && (np_tag(t[k - 1].tag) || t[k - 1].tag == Tag::IN || phrase_at(k - 1) >= 0 ||
+  auto speaker_word = [&](const Token& x) {
+    return np_tag(x.tag) || x.tag == Tag::IN || x.tag == Tag::VBG || x.tag == Tag::VBN || x.tag == Tag::TO ||
+           x.tag == Tag::VB || x.tag == Tag::RB;
+  };
+  while (k > first_ && (speaker_word(t[k - 1]) || phrase_at(k - 1) >= 0 ||
                         (t[k - 1].tag == Tag::Punct && text_[t[k - 1].begin] == ',' && k - 1 > first_ &&
                          phrase_at(k - 2) >= 0)))
     --k;
@@ -426,7 +435,7 @@ void EventCoder::restructure_inverted_reporting() {
     reported.kind = ClauseKind::Complement;
     reported.parent = sc;
     reported.reported = true;
-    reported.governor = int(v);
+    reported.governor = int(speech_verb);
   }
 }
 
