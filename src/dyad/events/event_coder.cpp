@@ -35,7 +35,7 @@ EventCoder::EventCoder(const EventDictionary& dict, const CameoTable& cameo, con
   trace_ = trace && *trace && *trace != '0';
   w_by_ = lex.find("by"); w_not_ = lex.find("not"); w_nt_ = lex.find("n't"); w_never_ = lex.find("never");
   w_no_ = lex.find("no"); w_of_ = lex.find("of"); w_between_ = lex.find("between"); w_to_ = lex.find("to");
-  w_s_ = lex.find("'s"); w_that_ = lex.find("that"); w_including_ = lex.find("including");
+  w_s_ = lex.find("'s"); w_that_ = lex.find("that"); w_for_ = lex.find("for"); w_including_ = lex.find("including");
   w_such_ = lex.find("such"); w_as_ = lex.find("as");
   for (const char* const* p = kHypotheticalGovernors; *p; ++p)
     if (uint32_t id = lex.find(*p)) hypothetical_governors_.push_back(id);
@@ -746,9 +746,10 @@ void EventCoder::code(std::string_view text, const std::vector<Token>& tokens, u
     // "opposed the deployment of peacekeepers". (What a speaker says is: statements keep their objects.)
     if (m.pattern->cameo->code.substr(0, 2) != "01" && !attributive) {
       uint32_t i = m.end;
+      // The object and the phrases that say whom and why: "indicted by the court for his part in atrocities".
       auto object_word = [&](const Token& x) {
-        return np_tag(x.tag) || x.tag == Tag::VBN || x.tag == Tag::VBG || x.word == w_of_ || x.tag == Tag::TO ||
-               x.tag == Tag::VB || (x.tag == Tag::Punct && false);
+        return np_tag(x.tag) || x.tag == Tag::VBN || x.tag == Tag::VBG || x.tag == Tag::TO || x.tag == Tag::VB ||
+               x.word == w_of_ || x.word == w_by_ || x.word == w_for_;
       };
       while (i < last && clause(i) == clause(k) && object_word(t[i])) consumed_[i++ - first] = 1;
     }
