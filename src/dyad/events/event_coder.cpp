@@ -448,6 +448,12 @@ bool EventCoder::attributive_state(uint32_t k, const CameoCode& code) const {
   return attributive && code.quad_class >= 3;
 }
 
+bool EventCoder::punctuation_between(uint32_t from, uint32_t to) const {
+  for (uint32_t i = from; i < to && i < last_; ++i)
+    if ((*tokens_)[i].tag == Tag::Punct || (*tokens_)[i].tag == Tag::Dash) return true;
+  return false;
+}
+
 bool EventCoder::protest_verb(uint32_t k) const {
   Match m = best_match(PatternKind::Verb, k, false);
   return m.pattern && m.pattern->cameo->code.compare(0, 2, "14") == 0;
@@ -635,7 +641,8 @@ void EventCoder::emit(const RawEvent& proto, int src, int tgt, std::vector<RawEv
       for (int i = 0; i < S.count; ++i)
         for (int j = 0; j < S.count; ++j)
           if (i != j) push(&S.members[i], &S.members[j]);
-    } else if (proto.cameo->code.substr(0, 2) != "01") {
+    } else if (proto.cameo->code.substr(0, 2) != "01" || !proto.cameo->plover_event.empty()) {
+      // A plain statement needs someone it is about; a denial (016) or praise (018, 019) does not.
       for (int i = 0; i < S.count; ++i) push(&S.members[i], nullptr);
     }
     return;
@@ -700,7 +707,8 @@ void EventCoder::code(std::string_view text, const std::vector<Token>& tokens, u
     int pair = between_pair();
     if (pair >= 0) {
       src = tgt = pair;
-    } else if (tgt >= 0 && phrases[tgt].count >= 2 && phrases[tgt].begin <= trigger_end + 3) {
+    } else if (tgt >= 0 && phrases[tgt].count >= 2 && phrases[tgt].begin <= trigger_end + 3 &&
+               !punctuation_between(trigger_end, phrases[tgt].begin)) {
       // "a meeting of the foreign ministers of Russia, Armenia, and Azerbaijan": the compound
       // right after the trigger takes part in it; a compound further away does not.
       src = tgt;

@@ -75,6 +75,7 @@ class EventCoder {
   bool has_condition(int clause_id) const;  // an if/unless clause hangs on this clause
   bool clause_has_finite_trigger(int clause_id, uint32_t before) const;
   bool protest_verb(uint32_t k) const;
+  bool punctuation_between(uint32_t from, uint32_t to) const;
   bool attributive_state(uint32_t k, const CameoCode& code) const;
   void emit(const RawEvent& proto, int source, int target, std::vector<RawEvent>& out) const;
 

@@ -98,6 +98,11 @@ void Tokenizer::tokenize(std::string_view text, std::vector<Token>& tokens) {
           ++i;
           continue;
         }
+        // A slash between letters joins one name: "SPLM/A", "and/or".
+        if (d == '/' && i + 1 < n && is_letter_byte(s[i + 1]) && is_letter_byte(s[i - 1])) {
+          ++i;
+          continue;
+        }
         // Inner punctuation that belongs to the token: 3,000 / 12.5 / O'Brien / U.S.
         if ((d == ',' || d == '.') && digits_only && i + 1 < n && is_ascii_digit(char(s[i + 1]))) {
           ++i;
