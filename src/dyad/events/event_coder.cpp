@@ -47,6 +47,8 @@ EventCoder::EventCoder(const EventDictionary& dict, const CameoTable& cameo, con
     if (uint32_t id = lex.find(w)) future_modals_.push_back(id);
   for (const char* w : {"must", "should", "ought"})
     if (uint32_t id = lex.find(w)) obligation_modals_.push_back(id);
+  for (const char* w : {"bomb", "bomber", "bombing", "explosive", "explosion", "suicide", "ied", "landmine"})
+    if (uint32_t id = lex.find(w)) bomb_words_.push_back(id);
   w_must_ = lex.find("must");
   w_need_ = lex.find("need");
 }
@@ -953,6 +955,21 @@ void EventCoder::code(std::string_view text, const std::vector<Token>& tokens, u
     if (tgt < 0) tgt = first_phrase_after(k, c, src);
     fallback_source(src, tgt, m.end);
     emit(prototype(k, m, hypothetical), src, tgt, out);
+  }
+
+  // CAMEO keeps military force (19) apart from unconventional violence (18): killing by an
+  // army is 190, a non-state group's bombing is 183.
+  bool bombing = false;
+  for (uint32_t k = first; k < last && !bombing; ++k) bombing = in_list(bomb_words_, t[k].lemma) || in_list(bomb_words_, t[k].word);
+  for (RawEvent& e : out) {
+    std::string_view sector = e.has_source ? e.source.sector_sv() : std::string_view();
+    bool state_forces = sector == "MIL" || sector == "COP";
+    bool non_state = sector == "REB" || sector == "UAF" || sector == "CVL";
+    if (e.cameo->code == "180" && state_forces) {
+      if (const CameoCode* c = cameo_.find("190")) e.cameo = c;
+    } else if (e.cameo->code == "190" && non_state && bombing) {
+      if (const CameoCode* c = cameo_.find("183")) e.cameo = c;
+    }
   }
 
   // 3. A bare statement is dropped where its speaker's words carry a real event.
