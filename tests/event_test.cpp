@@ -204,6 +204,27 @@ TEST(EventCoder, SpeakerIsTheSubjectOfTheSpeechVerb) {
   for (const auto& e : ev) EXPECT_NE(e.cameo->code.substr(0, 2), "19") << dump(ev);
 }
 
+TEST(EventCoder, ConditionsAndPurposesAreNotEvents) {
+  auto cond = code_text("The party said it will boycott the elections unless the president agrees to step down.");
+  for (const auto& e : cond) EXPECT_NE(e.cameo->code.substr(0, 2), "03") << dump(cond);
+  auto purpose = code_text("Egyptian police opened fire to disperse demonstrators in Cairo.");
+  for (const auto& e : purpose) EXPECT_NE(e.trigger_text.substr(0, 8), "disperse") << dump(purpose);
+  // ... except a protest: "shunned work to protest" is the protest.
+  auto protest = code_text("Palestinian workers stayed home to protest against the new settlements.");
+  bool found = false;
+  for (const auto& e : protest) found = found || e.cameo->code.substr(0, 2) == "14";
+  EXPECT_TRUE(found) << dump(protest);
+}
+
+TEST(EventCoder, MilitaryForceAndBombingsAreKeptApart) {
+  auto bombing = code_text("Two Palestinian militants killed 23 people in a suicide bombing in Tel Aviv.");
+  bool assault = false;
+  for (const auto& e : bombing) assault = assault || (e.source && e.source->code == "PSEREB" && e.cameo->code.substr(0, 2) == "18");
+  EXPECT_TRUE(assault) << dump(bombing);
+  auto army = code_text("Russian troops killed 46 Afghan civilians in an attack on a village.");
+  EXPECT_TRUE(has_root(army, "RUSMIL", "AFGCVL", "19")) << dump(army);
+}
+
 TEST(EventDictionary, PatternsAndErrors) {
   Lexicon lex;
   CameoTable cameo;
