@@ -40,31 +40,27 @@ bool record_from(simdjson::dom::object obj, GoldRecord& r, std::string& why) {
   if (!obj["id"].get(el)) r.id = str(el);
   if (!obj["date"].get(el)) r.date = str(el);
   if (!obj["version"].get(el)) r.version = str(el);
-  simdjson::dom::array events;
-  if (!obj["events"].get_array().get(events)) {
-    for (simdjson::dom::element ev : events) {
-      GoldEvent g;
-      if (!ev["event"].get(el)) g.category = str(el);
-      if (g.category.empty()) {
-        why = "an event without \"event\"";
-        return false;
-      }
-      if (!ev["source"].get(el)) g.sources = codes(el);
-      if (!ev["target"].get(el)) g.targets = codes(el);
-      r.events.push_back(std::move(g));
-    }
-  } else {
+  // One event read from an object: dyad's "events" entries and a GSR record look alike.
+  auto event_from = [&](auto ev, const char* missing) {
     GoldEvent g;
-    if (!obj["event"].get(el)) g.category = str(el);
+    simdjson::dom::element v;
+    if (!ev["event"].get(v)) g.category = str(v);
     if (g.category.empty()) {
-      why = "no \"event\"";
+      why = missing;
       return false;
     }
-    if (!obj["source"].get(el)) g.sources = codes(el);
-    if (!obj["target"].get(el)) g.targets = codes(el);
+    if (!ev["source"].get(v)) g.sources = codes(v);
+    if (!ev["target"].get(v)) g.targets = codes(v);
     r.events.push_back(std::move(g));
+    return true;
+  };
+  simdjson::dom::array events;
+  if (!obj["events"].get_array().get(events)) {
+    for (simdjson::dom::element ev : events)
+      if (!event_from(ev, "an event without \"event\"")) return false;
+    return true;
   }
-  return true;
+  return event_from(obj, "no \"event\"");
 }
 
 }  // namespace
