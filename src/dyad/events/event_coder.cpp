@@ -35,7 +35,8 @@ EventCoder::EventCoder(const EventDictionary& dict, const CameoTable& cameo, con
   trace_ = trace && *trace && *trace != '0';
   w_by_ = lex.find("by"); w_not_ = lex.find("not"); w_nt_ = lex.find("n't"); w_never_ = lex.find("never");
   w_no_ = lex.find("no"); w_of_ = lex.find("of"); w_between_ = lex.find("between"); w_to_ = lex.find("to");
-  w_s_ = lex.find("'s"); w_that_ = lex.find("that"); w_for_ = lex.find("for"); w_including_ = lex.find("including");
+  w_s_ = lex.find("'s"); w_that_ = lex.find("that"); w_for_ = lex.find("for"); w_at_ = lex.find("at");
+  w_aim_ = lex.find("aim"); w_including_ = lex.find("including");
   w_such_ = lex.find("such"); w_as_ = lex.find("as");
   for (const char* const* p = kHypotheticalGovernors; *p; ++p)
     if (uint32_t id = lex.find(*p)) hypothetical_governors_.push_back(id);
@@ -49,6 +50,9 @@ EventCoder::EventCoder(const EventDictionary& dict, const CameoTable& cameo, con
     if (uint32_t id = lex.find(w)) obligation_modals_.push_back(id);
   for (const char* w : {"bomb", "bomber", "bombing", "explosive", "explosion", "suicide", "ied", "landmine"})
     if (uint32_t id = lex.find(w)) bomb_words_.push_back(id);
+  for (const char* w : {"since", "after", "before", "during", "amid", "amidst", "despite", "following", "until",
+                        "throughout", "ahead"})
+    if (uint32_t id = lex.find(w)) background_preps_.push_back(id);
   w_must_ = lex.find("must");
   w_need_ = lex.find("need");
 }
@@ -456,6 +460,15 @@ bool EventCoder::punctuation_between(uint32_t from, uint32_t to) const {
   return false;
 }
 
+bool EventCoder::in_background_phrase(uint32_t k) const {
+  // A noun under a preposition of time or circumstance ("since last month's invasion",
+  // "after two days of fighting") dates or explains the report's event; it is not one.
+  const auto& t = *tokens_;
+  uint32_t q = k;
+  while (q > first_ && (np_tag(t[q - 1].tag) || t[q - 1].tag == Tag::VBN)) --q;
+  return q > first_ && t[q - 1].tag == Tag::IN && in_list_words(background_preps_, t[q - 1].word);
+}
+
 bool EventCoder::protest_verb(uint32_t k) const {
   Match m = best_match(PatternKind::Verb, k, false);
   return m.pattern && m.pattern->cameo->code.compare(0, 2, "14") == 0;
@@ -683,7 +696,6 @@ void EventCoder::code(std::string_view text, const std::vector<Token>& tokens, u
   }
 
   const auto& t = tokens;
-  auto in_list = [](const std::vector<uint32_t>& v, uint32_t id) { return std::find(v.begin(), v.end(), id) != v.end(); };
   auto has_complement = [&](int c) {
     for (const Clause& x : clauses_.clauses)
       if (x.parent == c && x.kind == ClauseKind::Complement) return true;
@@ -720,6 +732,12 @@ void EventCoder::code(std::string_view text, const std::vector<Token>& tokens, u
   // Purpose infinitives ("opened fire to disperse the crowd", "efforts to improve its record"):
   // "to" after a noun phrase rather than after a verb says what an action was for, not what happened.
   for (uint32_t k = first + 1; k + 1 < last; ++k) {
+    // "talks aimed at ending the war": what the talks were for.
+    if (tokens[k].word == w_at_ && tokens[k + 1].tag == Tag::VBG && is_verb(tokens[k - 1].tag) &&
+        tokens[k - 1].lemma == w_aim_) {
+      for (uint32_t j = k; j < last && tokens[j].tag != Tag::Punct; ++j) in_list_[j - first] = 1;
+      continue;
+    }
     if (tokens[k].tag != Tag::TO || tokens[k + 1].tag != Tag::VB) continue;
     uint32_t q = k;
     while (q > first && tokens[q - 1].tag == Tag::RB) --q;
@@ -772,7 +790,7 @@ void EventCoder::code(std::string_view text, const std::vector<Token>& tokens, u
     if (!(cl.reported || governed_by_speech(cl))) continue;
     for (uint32_t k = first; k < last; ++k) {
       if (clause(k) != int(x) || !(t[k].tag == Tag::MD || is_verb(t[k].tag))) continue;
-      bool must = t[k].tag == Tag::MD && in_list(obligation_modals_, t[k].word);
+      bool must = t[k].tag == Tag::MD && in_list_words(obligation_modals_, t[k].word);
       bool have_to = is_verb(t[k].tag) && (t[k].lemma == lex_.id_have() || t[k].lemma == w_need_) && k + 1 < last &&
                      t[k + 1].tag == Tag::TO;
       if (must || have_to) {
@@ -818,7 +836,7 @@ void EventCoder::code(std::string_view text, const std::vector<Token>& tokens, u
       if (t[i].tag == Tag::MD) {
         hypothetical = true;
         // "will halt", or "may halt ... if cooperation founders": an announced conditional action.
-        if (in_list(future_modals_, t[i].word) || clauses_.clauses[c].conditional || has_condition(c)) intent = true;
+        if (in_list_words(future_modals_, t[i].word) || clauses_.clauses[c].conditional || has_condition(c)) intent = true;
       }
     }
     // Infinitives take their subject, negation and modality from the governing verb.
@@ -829,14 +847,14 @@ void EventCoder::code(std::string_view text, const std::vector<Token>& tokens, u
       if (q >= int64_t(first) && (is_verb(t[q].tag) || is_adj(t[q].tag))) {
         governor = int(q);
         uint32_t gl = t[q].lemma;
-        if (in_list(negating_governors_, gl)) negated = true;
-        else if (in_list(hypothetical_governors_, gl) || in_list(hypothetical_governors_, t[q].word)) hypothetical = true;
-        if (in_list(intent_governors_, gl) || in_list(intent_governors_, t[q].word)) intent = true;
+        if (in_list_words(negating_governors_, gl)) negated = true;
+        else if (in_list_words(hypothetical_governors_, gl) || in_list_words(hypothetical_governors_, t[q].word)) hypothetical = true;
+        if (in_list_words(intent_governors_, gl) || in_list_words(intent_governors_, t[q].word)) intent = true;
         for (uint32_t i = verb_group_start(uint32_t(q)); i < uint32_t(q); ++i) {
           if (t[i].word == w_not_ || t[i].word == w_nt_ || t[i].word == w_never_) negated = !negated;
           if (t[i].tag == Tag::MD) {
             hypothetical = true;
-            if (in_list(future_modals_, t[i].word)) intent = true;
+            if (in_list_words(future_modals_, t[i].word)) intent = true;
           }
         }
       } else {
@@ -907,6 +925,7 @@ void EventCoder::code(std::string_view text, const std::vector<Token>& tokens, u
     int64_t q = int64_t(k) - 1;
     while (q >= int64_t(first) && (is_adj(t[q].tag) || t[q].tag == Tag::VBN || t[q].tag == Tag::NN)) --q;
     if (q >= int64_t(first) && t[q].word == w_no_) continue;  // "no ceasefire"
+    if (in_background_phrase(k)) continue;  // "since last month's U.S. invasion"
     int c = clause(k);
     int src = m.source, tgt = m.target;
     bool hypothetical = clauses_.clauses[c].conditional;
@@ -960,7 +979,7 @@ void EventCoder::code(std::string_view text, const std::vector<Token>& tokens, u
   // CAMEO keeps military force (19) apart from unconventional violence (18): killing by an
   // army is 190, a non-state group's bombing is 183.
   bool bombing = false;
-  for (uint32_t k = first; k < last && !bombing; ++k) bombing = in_list(bomb_words_, t[k].lemma) || in_list(bomb_words_, t[k].word);
+  for (uint32_t k = first; k < last && !bombing; ++k) bombing = in_list_words(bomb_words_, t[k].lemma) || in_list_words(bomb_words_, t[k].word);
   for (RawEvent& e : out) {
     std::string_view sector = e.has_source ? e.source.sector_sv() : std::string_view();
     bool state_forces = sector == "MIL" || sector == "COP";

@@ -4,6 +4,7 @@
 // reported speech) and the actor phrases. One EventCoder per thread.
 #pragma once
 
+#include <algorithm>
 #include <string_view>
 #include <vector>
 
@@ -75,6 +76,10 @@ class EventCoder {
   bool has_condition(int clause_id) const;  // an if/unless clause hangs on this clause
   bool clause_has_finite_trigger(int clause_id, uint32_t before) const;
   bool protest_verb(uint32_t k) const;
+  bool in_background_phrase(uint32_t k) const;
+  static bool in_list_words(const std::vector<uint32_t>& v, uint32_t id) {
+    return std::find(v.begin(), v.end(), id) != v.end();
+  }
   bool punctuation_between(uint32_t from, uint32_t to) const;
   bool attributive_state(uint32_t k, const CameoCode& code) const;
   void emit(const RawEvent& proto, int source, int target, std::vector<RawEvent>& out) const;
@@ -98,9 +103,9 @@ class EventCoder {
   std::vector<Trigger> triggers_;
   std::vector<int> speaker_;  // per clause: speaker phrase of a complement
 
-  uint32_t w_for_ = 0, w_by_, w_not_, w_nt_, w_never_, w_no_, w_of_, w_between_, w_to_, w_s_, w_that_, w_including_, w_such_, w_as_;
+  uint32_t w_for_ = 0, w_at_ = 0, w_aim_ = 0, w_by_, w_not_, w_nt_, w_never_, w_no_, w_of_, w_between_, w_to_, w_s_, w_that_, w_including_, w_such_, w_as_;
   std::vector<uint32_t> hypothetical_governors_, negating_governors_, intent_governors_, future_modals_,
-      obligation_modals_, bomb_words_;
+      obligation_modals_, bomb_words_, background_preps_;
   uint32_t w_must_ = 0, w_need_ = 0;
   std::vector<uint8_t> demanded_;  // per clause: the content of a reported demand
 };
