@@ -762,6 +762,8 @@ void EventCoder::code(std::string_view text, const std::vector<Token>& tokens, u
                        k + 1 < last && (is_noun(t[k + 1].tag) || is_adj(t[k + 1].tag));
     // "its long-threatened invasion", "a much-delayed vote": a compound adjective, not an event.
     if (attributive && phrase_at(k - 2) < 0) continue;
+    // "suspected of blowing up a plane": a gerund after "of" names what is alleged, not an event.
+    if (t[k].tag == Tag::VBG && k > first && t[k - 1].word == w_of_) continue;
     Match m = best_match(PatternKind::Verb, k, attributive);
     if (!m.pattern) continue;
     triggers_.push_back({k, m});
