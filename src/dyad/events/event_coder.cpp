@@ -36,7 +36,7 @@ EventCoder::EventCoder(const EventDictionary& dict, const CameoTable& cameo, con
   w_by_ = lex.find("by"); w_not_ = lex.find("not"); w_nt_ = lex.find("n't"); w_never_ = lex.find("never");
   w_no_ = lex.find("no"); w_of_ = lex.find("of"); w_between_ = lex.find("between"); w_to_ = lex.find("to");
   w_s_ = lex.find("'s"); w_that_ = lex.find("that"); w_for_ = lex.find("for"); w_at_ = lex.find("at");
-  w_aim_ = lex.find("aim"); w_including_ = lex.find("including");
+  w_aim_ = lex.find("aim"); w_prepare_ = lex.find("prepare"); w_prepared_ = lex.find("prepared"); w_including_ = lex.find("including");
   w_such_ = lex.find("such"); w_as_ = lex.find("as");
   for (const char* const* p = kHypotheticalGovernors; *p; ++p)
     if (uint32_t id = lex.find(*p)) hypothetical_governors_.push_back(id);
@@ -833,6 +833,7 @@ void EventCoder::code(std::string_view text, const std::vector<Token>& tokens, u
     if (trace_) std::fprintf(stderr, "trace: trigger at token %u '%s'\n", k, p.text.c_str());
     bool negated = false, hypothetical = clauses_.clauses[c].conditional;
     bool intent = false;  // announced or promised: coded as intent (03) or threat (13)
+    bool preparing = false;  // "prepared to resume shelling"
     for (uint32_t i = g; i < k; ++i) {
       if (t[i].word == w_not_ || t[i].word == w_nt_ || t[i].word == w_never_) negated = true;
       if (t[i].tag == Tag::MD) {
@@ -852,6 +853,7 @@ void EventCoder::code(std::string_view text, const std::vector<Token>& tokens, u
         if (in_list_words(negating_governors_, gl)) negated = true;
         else if (in_list_words(hypothetical_governors_, gl) || in_list_words(hypothetical_governors_, t[q].word)) hypothetical = true;
         if (in_list_words(intent_governors_, gl) || in_list_words(intent_governors_, t[q].word)) intent = true;
+        preparing = gl == w_prepare_ || t[q].word == w_prepare_ || t[q].word == w_prepared_;
         for (uint32_t i = verb_group_start(uint32_t(q)); i < uint32_t(q); ++i) {
           if (t[i].word == w_not_ || t[i].word == w_nt_ || t[i].word == w_never_) negated = !negated;
           if (t[i].tag == Tag::MD) {
@@ -913,7 +915,12 @@ void EventCoder::code(std::string_view text, const std::vector<Token>& tokens, u
     bool statement = p.rest.empty() && dict_.is_speech_verb(p.head);
     if (statement && (has_complement(c) || tgt < 0)) continue;
     fallback_source(src, tgt, m.end);
-    emit(prototype(k, m, hypothetical, intent ? intent_code(*p.cameo) : nullptr), src, tgt, out);
+    const CameoCode* code = intent ? intent_code(*p.cameo) : nullptr;
+    // Preparing to fight is a military preparation (PLOVER MOBILIZE), not yet a threat.
+    if (intent && preparing && p.cameo->quad_class == 4 && p.cameo->code.compare(0, 1, "1") == 0 &&
+        p.cameo->code >= "18")
+      code = cameo_.find("150") ? cameo_.find("150") : code;
+    emit(prototype(k, m, hypothetical, code), src, tgt, out);
   }
 
   // 2. Event nouns: "ceasefire", "a letter to", "the need for negotiations".
