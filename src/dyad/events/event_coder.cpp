@@ -891,6 +891,7 @@ void EventCoder::code(std::string_view text, const std::vector<Token>& tokens, u
           if (tgt < 0 && parties >= 0 && parties != h) tgt = parties;
         }
       }
+      if (src < 0 && in_list_[k - first]) src = clause_agent(c);  // "converged on Lagos to protest"
       if (src < 0) {
         uint32_t from = governor >= 0 ? verb_group_start(uint32_t(governor)) : g;
         int s = subject_before(from, c);
@@ -912,7 +913,9 @@ void EventCoder::code(std::string_view text, const std::vector<Token>& tokens, u
                    std::string(text.substr(t[k].begin, t[k].end - t[k].begin)).c_str(), p.text.c_str(),
                    p.cameo->code.c_str(), clause_kind_name(clauses_.clauses[size_t(c)].kind), src, tgt,
                    intent ? " intent" : "", hypothetical ? " hypothetical" : "");
-    bool statement = p.rest.empty() && dict_.is_speech_verb(p.head);
+    // A verb of saying is not itself the event when it reports one, or says nothing about anyone;
+    // a denial (016) still is a rejection.
+    bool statement = p.rest.empty() && dict_.is_speech_verb(p.head) && p.cameo->plover_event.empty();
     if (statement && (has_complement(c) || tgt < 0)) continue;
     fallback_source(src, tgt, m.end);
     const CameoCode* code = intent ? intent_code(*p.cameo) : nullptr;
