@@ -9,6 +9,9 @@ namespace dyad {
 
 namespace {
 
+// Words a pattern's `*` may skip inside the trigger's clause ("captured part of a rebel stronghold").
+constexpr int kMaxGap = 5;
+
 bool np_tag(Tag t) {
   return is_noun(t) || is_adj(t) || t == Tag::DT || t == Tag::PDT || t == Tag::CD || t == Tag::POS ||
          t == Tag::PRPS || t == Tag::Hyph || t == Tag::PRP;
@@ -119,7 +122,7 @@ bool EventCoder::match_rest(const EventPattern& p, size_t e, uint32_t pos, Match
         bool free = in_paren || opens_paren || g.tag == Tag::WDT || g.tag == Tag::WP || g.tag == Tag::Hyph;
         if (!free) {
           if (g.tag == Tag::Punct || g.tag == Tag::Dash || is_finite_verb(g.tag) || g.tag == Tag::MD) return false;
-          if (++counted > 4) return false;
+          if (++counted > kMaxGap) return false;
         }
         ++q;
       }
