@@ -225,6 +225,17 @@ TEST(EventCoder, MilitaryForceAndBombingsAreKeptApart) {
   EXPECT_TRUE(has_root(army, "RUSMIL", "AFGCVL", "19")) << dump(army);
 }
 
+TEST(EventCoder, AspectVerbs) {
+  // "prepared to resume shelling": preparing to fight is mobilisation (PLOVER MOBILIZE).
+  auto prep = code_text("The Macedonian army prepared to resume shelling rebel positions.");
+  bool mobilize = false;
+  for (const auto& e : prep) mobilize = mobilize || (e.source && e.source->code == "MKDMIL" && e.cameo->code.substr(0, 2) == "15");
+  EXPECT_TRUE(mobilize) << dump(prep);
+  // "stopped shelling" is no shelling.
+  for (const auto& e : code_text("Russian troops stopped shelling Ukrainian positions."))
+    EXPECT_NE(e.cameo->code.substr(0, 2), "19") << e.trigger_text;
+}
+
 TEST(EventDictionary, PatternsAndErrors) {
   Lexicon lex;
   CameoTable cameo;

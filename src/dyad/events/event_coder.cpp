@@ -27,7 +27,7 @@ const char* const kIntentGovernors[] = {"willing", "ready", "prepared", "plan", 
                                         "pledge", "vow", "swear", "want", "seek", "hope", "going", "determined", "aim",
                                         "threaten", nullptr};
 const char* const kNegatingGovernors[] = {"refuse", "fail", "decline", "deny", "reject", "avoid", "stop",
-                                          "cease", "unable", "unwilling", "reluctant", nullptr};
+                                          "cease", "halt", "unable", "unwilling", "reluctant", nullptr};
 
 }  // namespace
 
@@ -56,6 +56,8 @@ EventCoder::EventCoder(const EventDictionary& dict, const CameoTable& cameo, con
   for (const char* w : {"since", "after", "before", "during", "amid", "amidst", "despite", "following", "until",
                         "throughout", "ahead"})
     if (uint32_t id = lex.find(w)) background_preps_.push_back(id);
+  for (const char* w : {"resume", "continue", "start", "begin", "keep", "stop", "halt", "cease"})
+    if (uint32_t id = lex.find(w)) aspect_verbs_.push_back(id);
   w_must_ = lex.find("must");
   w_need_ = lex.find("need");
 }
@@ -831,6 +833,12 @@ void EventCoder::code(std::string_view text, const std::vector<Token>& tokens, u
     const EventPattern& p = *m.pattern;
     int c = clause(k);
     uint32_t g = verb_group_start(k);
+    // "prepared to resume shelling": the gerund after an aspect verb is the action; its subject,
+    // modality and governor are the aspect verb's.
+    if (t[k].tag == Tag::VBG && k > first && is_verb(t[k - 1].tag) && in_list_words(aspect_verbs_, t[k - 1].lemma)) {
+      if (in_list_words(negating_governors_, t[k - 1].lemma)) continue;  // "stopped shelling" is no shelling
+      g = verb_group_start(k - 1);
+    }
     if (demanded_[size_t(c)]) continue;  // the content of a demand ("Libya must hand over ...")
     if (clauses_.clauses[size_t(c)].conditional) continue;  // "unless the president agrees to step down" is no event
     if (trace_) std::fprintf(stderr, "trace: trigger at token %u '%s'\n", k, p.text.c_str());

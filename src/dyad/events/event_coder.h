@@ -105,7 +105,7 @@ class EventCoder {
 
   uint32_t w_for_ = 0, w_at_ = 0, w_aim_ = 0, w_prepare_ = 0, w_prepared_ = 0, w_by_, w_not_, w_nt_, w_never_, w_no_, w_of_, w_between_, w_to_, w_s_, w_that_, w_including_, w_such_, w_as_;
   std::vector<uint32_t> hypothetical_governors_, negating_governors_, intent_governors_, future_modals_,
-      obligation_modals_, bomb_words_, background_preps_;
+      obligation_modals_, bomb_words_, background_preps_, aspect_verbs_;
   uint32_t w_must_ = 0, w_need_ = 0;
   std::vector<uint8_t> demanded_;  // per clause: the content of a reported demand
 };
