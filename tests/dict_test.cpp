@@ -171,6 +171,19 @@ TEST(Gold, ReadsGsrJsonAndDyadJsonLines) {
   fs::remove_all(dir);
 }
 
+TEST(Gold, DevGoldTargetsAreMet) {
+  // Issue targets on the PLOVER GSR dev gold: category F1 >= 0.80, triple F1 >= 0.60.
+  // A coding change that loses accuracy fails here.
+  if (!test::have_shared()) GTEST_SKIP() << "../shared is absent: dev gold accuracy not measured";
+  std::vector<GoldRecord> gold;
+  std::string error;
+  ASSERT_TRUE(load_gold(test::shared_dir() + "/gold/plover-gsr-dev.json", gold, error)) << error;
+  EvalResult r = evaluate(test::coder(), gold, versions());
+  std::printf("dev gold: category F1 %.3f, triple F1 %.3f\n", r.category.f1(), r.triple.f1());
+  EXPECT_GE(r.category.f1(), 0.80);
+  EXPECT_GE(r.triple.f1(), 0.60);
+}
+
 TEST(Gold, DevGoldLoadsWhenShared) {
   if (!test::have_shared()) GTEST_SKIP() << "../shared is absent";
   std::vector<GoldRecord> gold;
