@@ -42,10 +42,9 @@ ActorPhraseBuilder::ActorPhraseBuilder(const ActorDictionary& dict, const Lexico
   auto id = [&](const char* w) { return lex_.find(w); };
   w_of_ = id("of"); w_for_ = id("for"); w_from_ = id("from"); w_in_ = id("in"); w_and_ = id("and");
   w_or_ = id("or"); w_the_ = id("the"); w_s_ = id("'s"); w_apos_ = id("'"); w_two_ = id("two");
-  w_both_ = id("both"); w_country_ = id("country"); w_countries_ = id("countries"); w_side_ = id("side");
-  w_sides_ = id("sides"); w_nation_ = id("nation"); w_nations_ = id("nations"); w_he_ = id("he");
+  w_both_ = id("both"); w_country_ = id("country"); w_side_ = id("side"); w_nation_ = id("nation"); w_he_ = id("he");
   w_she_ = id("she"); w_him_ = id("him"); w_her_ = id("her"); w_they_ = id("they"); w_them_ = id("them"); w_it_ = id("it");
-  w_at_ = id("at"); w_to_ = id("to"); w_with_ = id("with");
+  w_at_ = id("at");
 }
 
 void ActorPhraseBuilder::match_units(const std::vector<Token>& tokens, uint32_t first, uint32_t last, int32_t day) {
@@ -286,7 +285,9 @@ void ActorPhraseBuilder::build(std::string_view text, const std::vector<Token>& 
       uint32_t j = k + 1;
       if (t.word == w_the_ && tokens[j].word == w_two_) ++j;
       else if (t.word == w_the_) continue;
-      if (j < last && (tokens[j].word == w_countries_ || tokens[j].word == w_sides_ || tokens[j].word == w_nations_) &&
+      // Plurals have no vocabulary id of their own; their lemma does ("countries" -> country).
+      bool plural_noun = j < last && (tokens[j].tag == Tag::NNS || tokens[j].tag == Tag::NNPS);
+      if (plural_noun && (tokens[j].lemma == w_country_ || tokens[j].lemma == w_side_ || tokens[j].lemma == w_nation_) &&
           memory.has_pair) {
         ref = &memory.last_pair;
         end = j + 1;
@@ -325,8 +326,6 @@ void ActorPhraseBuilder::build(std::string_view text, const std::vector<Token>& 
       memory.last_pair = p;
       memory.has_pair = true;
     }
-    memory.last_any = p;
-    memory.has_any = true;
   }
 }
 

@@ -44,8 +44,8 @@ struct ActorPhrase {
 
 // What earlier sentences of a report said, for pronouns. Reset per report.
 struct DiscourseMemory {
-  ActorPhrase last_person, last_group, last_pair, last_any;
-  bool has_person = false, has_group = false, has_pair = false, has_any = false;
+  ActorPhrase last_person, last_group, last_pair;
+  bool has_person = false, has_group = false, has_pair = false;
   void clear() { *this = DiscourseMemory(); }
 };
 
@@ -67,15 +67,15 @@ class ActorPhraseBuilder {
     bool organisation = false;  // an org entry: its code is its own, agents do not change it
   };
   void match_units(const std::vector<Token>& tokens, uint32_t first, uint32_t last, int32_t day);
-  bool word_is(const Token& t, uint32_t id) const { return t.word == id; }
 
   const ActorDictionary& dict_;
   const Lexicon& lex_;
   std::vector<ActorMatch> matches_;
   std::vector<Unit> units_;
-  uint32_t w_of_, w_for_, w_from_, w_in_, w_and_, w_or_, w_the_, w_s_, w_apos_, w_two_, w_both_, w_country_,
-      w_countries_, w_side_, w_sides_, w_nation_, w_nations_, w_he_, w_she_, w_him_, w_her_, w_they_, w_them_,
-      w_at_, w_to_, w_with_, w_it_;
+  // Vocabulary ids of the function words the rules look for (all in the lexicon's closed
+  // class or WordNet, so none is 0).
+  uint32_t w_of_, w_for_, w_from_, w_in_, w_and_, w_or_, w_the_, w_s_, w_apos_, w_two_, w_both_, w_country_, w_side_,
+      w_nation_, w_he_, w_she_, w_him_, w_her_, w_they_, w_them_, w_at_, w_it_;
 };
 
 // True for words like "group", "number", "thousands" in "a group of activists" (any case).

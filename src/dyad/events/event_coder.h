@@ -101,7 +101,6 @@ class EventCoder {
   std::vector<uint8_t> in_list_;  // tokens whose events are not asserted: examples, purposes, a speaker's description
   uint32_t speaker_begin_ = 0, speaker_end_ = 0;
   std::vector<Trigger> triggers_;
-  std::vector<int> speaker_;  // per clause: speaker phrase of a complement
 
   uint32_t w_for_ = 0, w_at_ = 0, w_aim_ = 0, w_prepare_ = 0, w_prepared_ = 0, w_by_, w_not_, w_nt_, w_never_, w_no_, w_of_, w_between_, w_to_, w_s_, w_that_, w_including_, w_such_, w_as_;
   std::vector<uint32_t> hypothetical_governors_, negating_governors_, intent_governors_, future_modals_,
