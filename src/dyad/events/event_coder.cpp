@@ -969,7 +969,7 @@ void EventCoder::code(std::string_view text, const std::vector<Token>& tokens, u
       if (is_verb(t[v].tag) && t[v].lemma != lex_.id_be() && t[v].lemma != lex_.id_have()) break;
       if (t[v].tag == Tag::Punct) break;
     }
-    bool subject_is_other = false;
+    bool subject_is_other = false, object_of_verb = false;
     if (src < 0) {
       // The noun as the object of its clause's verb: "Russia reiterates the need for ...".
       for (int64_t v = int64_t(k) - 1; v >= int64_t(first); --v) {
@@ -977,13 +977,12 @@ void EventCoder::code(std::string_view text, const std::vector<Token>& tokens, u
         if (is_verb(t[v].tag)) {
           for (uint32_t i = verb_group_start(uint32_t(v)); i <= uint32_t(v); ++i)
             if (t[i].tag == Tag::MD) hypothetical = true;
-          // "agreed to a ceasefire after two days of fighting": a noun in a circumstantial
-          // phrase is not what the subject did.
           // Only the verb's own object counts ("held talks", "a round of talks"); a noun inside
-          // another prepositional phrase ("at talks", "for a possible war") is background.
+          // another prepositional phrase ("at talks", "after two days of fighting") is background.
           bool adjunct = false;
           for (uint32_t i = uint32_t(v) + 1; i < k; ++i) adjunct = adjunct || (t[i].tag == Tag::IN && t[i].word != w_of_);
           if (adjunct) break;
+          object_of_verb = true;
           bool pass = is_passive(uint32_t(v));
           int s = pass ? by_agent_after(uint32_t(v), c) : subject_before(verb_group_start(uint32_t(v)), c);
           if (s == -1 && !pass) s = clause_agent(c);
@@ -993,7 +992,11 @@ void EventCoder::code(std::string_view text, const std::vector<Token>& tokens, u
         }
       }
     }
-    if (src < 0 && (!subject_is_other || clauses_.clauses[c].kind == ClauseKind::Complement)) src = speaker_of(c);
+    // What a speaker says was put on the table ("said that high on the agenda remains a meeting")
+    // is the speaker's; a noun that is the reported clause's subject ("insisted unrest there
+    // reflected ...") is not.
+    if (src < 0 && object_of_verb && (!subject_is_other || clauses_.clauses[c].kind == ClauseKind::Complement))
+      src = speaker_of(c);
     if (tgt < 0) tgt = first_phrase_after(k, c, src);
     fallback_source(src, tgt, m.end);
     emit(prototype(k, m, hypothetical), src, tgt, out);
