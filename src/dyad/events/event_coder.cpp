@@ -784,7 +784,7 @@ void EventCoder::code(std::string_view text, const std::vector<Token>& tokens, u
       // The object and the phrases that say whom and why: "indicted by the court for his part in atrocities".
       auto object_word = [&](const Token& x) {
         return np_tag(x.tag) || x.tag == Tag::VBN || x.tag == Tag::VBG || x.tag == Tag::TO || x.tag == Tag::VB ||
-               x.word == w_of_ || x.word == w_by_ || x.word == w_for_;
+               x.word == w_of_ || x.word == w_by_ || x.word == w_for_ || x.word == w_as_;  // "denounced as a crime"
       };
       while (i < last && clause(i) == clause(k) && object_word(t[i])) consumed_[i++ - first] = 1;
     }
