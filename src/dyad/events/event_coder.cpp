@@ -1,6 +1,7 @@
 #include "dyad/events/event_coder.h"
 
 #include <algorithm>
+#include <initializer_list>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -29,6 +30,20 @@ const char* const kIntentGovernors[] = {"willing", "ready", "prepared", "plan", 
 const char* const kNegatingGovernors[] = {"refuse", "fail", "decline", "deny", "reject", "avoid", "stop",
                                           "cease", "halt", "unable", "unwilling", "reluctant", nullptr};
 
+// Vocabulary ids of the listed words that the lexicon knows (unknown words would all be id 0).
+std::vector<uint32_t> word_ids(const Lexicon& lex, std::initializer_list<const char*> words) {
+  std::vector<uint32_t> ids;
+  for (const char* w : words)
+    if (uint32_t id = lex.find(w)) ids.push_back(id);
+  return ids;
+}
+std::vector<uint32_t> word_ids(const Lexicon& lex, const char* const* words) {
+  std::vector<uint32_t> ids;
+  for (; *words; ++words)
+    if (uint32_t id = lex.find(*words)) ids.push_back(id);
+  return ids;
+}
+
 }  // namespace
 
 EventCoder::EventCoder(const EventDictionary& dict, const CameoTable& cameo, const Lexicon& lex)
@@ -41,23 +56,15 @@ EventCoder::EventCoder(const EventDictionary& dict, const CameoTable& cameo, con
   w_s_ = lex.find("'s"); w_that_ = lex.find("that"); w_for_ = lex.find("for"); w_at_ = lex.find("at");
   w_aim_ = lex.find("aim"); w_prepare_ = lex.find("prepare"); w_prepared_ = lex.find("prepared"); w_including_ = lex.find("including");
   w_such_ = lex.find("such"); w_as_ = lex.find("as");
-  for (const char* const* p = kHypotheticalGovernors; *p; ++p)
-    if (uint32_t id = lex.find(*p)) hypothetical_governors_.push_back(id);
-  for (const char* const* p = kNegatingGovernors; *p; ++p)
-    if (uint32_t id = lex.find(*p)) negating_governors_.push_back(id);
-  for (const char* const* p = kIntentGovernors; *p; ++p)
-    if (uint32_t id = lex.find(*p)) intent_governors_.push_back(id);
-  for (const char* w : {"will", "would", "shall", "'ll", "wo"})
-    if (uint32_t id = lex.find(w)) future_modals_.push_back(id);
-  for (const char* w : {"must", "should", "ought"})
-    if (uint32_t id = lex.find(w)) obligation_modals_.push_back(id);
-  for (const char* w : {"bomb", "bomber", "bombing", "explosive", "explosion", "suicide", "ied", "landmine"})
-    if (uint32_t id = lex.find(w)) bomb_words_.push_back(id);
-  for (const char* w : {"since", "after", "before", "during", "amid", "amidst", "despite", "following", "until",
-                        "throughout", "ahead"})
-    if (uint32_t id = lex.find(w)) background_preps_.push_back(id);
-  for (const char* w : {"resume", "continue", "start", "begin", "keep", "stop", "halt", "cease"})
-    if (uint32_t id = lex.find(w)) aspect_verbs_.push_back(id);
+  hypothetical_governors_ = word_ids(lex, kHypotheticalGovernors);
+  negating_governors_ = word_ids(lex, kNegatingGovernors);
+  intent_governors_ = word_ids(lex, kIntentGovernors);
+  future_modals_ = word_ids(lex, {"will", "would", "shall", "'ll", "wo"});
+  obligation_modals_ = word_ids(lex, {"must", "should", "ought"});
+  bomb_words_ = word_ids(lex, {"bomb", "bomber", "bombing", "explosive", "explosion", "suicide", "ied", "landmine"});
+  background_preps_ = word_ids(lex, {"since", "after", "before", "during", "amid", "amidst", "despite", "following",
+                                     "until", "throughout", "ahead"});
+  aspect_verbs_ = word_ids(lex, {"resume", "continue", "start", "begin", "keep", "stop", "halt", "cease"});
   w_must_ = lex.find("must");
   w_need_ = lex.find("need");
 }

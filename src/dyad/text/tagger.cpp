@@ -172,6 +172,10 @@ Tag Tagger::decide(std::string_view text, std::vector<Token>& tokens, size_t k, 
   Tag prev = p > first ? tokens[p - 1].tag : Tag::Punct;
   uint32_t prev_lemma = p > first ? tokens[p - 1].lemma : 0;
   Tag next = k + 1 < last ? tokens[k + 1].tag : Tag::Punct;
+  // A capitalised plural ("the Palestinians", "the Serbs") heads its noun phrase and is a plural subject.
+  std::string_view prev_text = p > first ? text.substr(tokens[p - 1].begin, tokens[p - 1].end - tokens[p - 1].begin) : "";
+  bool prev_proper_plural = prev == Tag::NNP && prev_text.size() > 3 && prev_text.back() == 's' &&
+                            prev_text[prev_text.size() - 2] != 's';
   std::string_view next_word = k + 1 < last ? lex_.word(tokens[k + 1].word) : std::string_view();
 
   // A plural noun reading right before a verb is the subject: "Azerbaijani forces shelled".
@@ -236,9 +240,6 @@ Tag Tagger::decide(std::string_view text, std::vector<Token>& tokens, size_t k, 
     if (q == p && b == Tag::CD && (f & kVerbPast)) break;  // "2020 ended"
   }
   // After a common noun, or a past form after a name, we are past the noun phrase's head.
-  std::string_view prev_text = p > first ? text.substr(tokens[p - 1].begin, tokens[p - 1].end - tokens[p - 1].begin) : "";
-  bool prev_proper_plural = prev == Tag::NNP && prev_text.size() > 3 && prev_text.back() == 's' &&
-                            prev_text[prev_text.size() - 2] != 's';  // "the Palestinians", "the Serbs"
   if (prev == Tag::NN || prev == Tag::NNS || prev_proper_plural || ((f & kVerbPast) && is_noun(prev))) in_np = false;
   if (in_np) {
     if (N) return noun;
@@ -272,10 +273,8 @@ Tag Tagger::decide(std::string_view text, std::vector<Token>& tokens, size_t k, 
     }
     if (f & kVerbBase) {
       // "The Palestinians reject": a capitalised plural ("Palestinians", "Serbs") is a plural subject.
-      std::string_view pt = p > first ? text.substr(tokens[p - 1].begin, tokens[p - 1].end - tokens[p - 1].begin) : "";
-      bool proper_plural = prev == Tag::NNP && pt.size() > 3 && pt.back() == 's' && pt[pt.size() - 2] != 's';
       bool plural_subject = prev == Tag::NNS || prev == Tag::NNPS || prev == Tag::PRP || prev == Tag::WDT ||
-                            prev == Tag::WP || proper_plural;
+                            prev == Tag::WP || prev_proper_plural;
       if (plural_subject && (!N || object_after)) return Tag::VBP;
       // "demanded that North Korea abandon its program": a determiner after means a verb with an object.
       bool object_next = next == Tag::DT || next == Tag::PRPS || next == Tag::PRP || next == Tag::CD;
