@@ -126,6 +126,18 @@ void ClauseSegmenter::segment(std::string_view text, const std::vector<Token>& t
       bool initial = out.clauses[cur].initial;
       open(ClauseKind::Complement, k, cur, true);
       out.clauses[cur].initial = initial;
+      // The verb that introduces it: the nearest one before "that", past time and place
+      // adverbials ("said here on Wednesday that").
+      for (uint32_t q = k; q > first && k - q < 6;) {
+        const Token& b = tokens[--q];
+        if (is_verb(b.tag)) {
+          out.clauses[cur].governor = int(q);
+          break;
+        }
+        if (!(b.tag == Tag::RB || b.tag == Tag::IN || b.tag == Tag::NNP || b.tag == Tag::CD || b.tag == Tag::DT ||
+              b.tag == Tag::NN))
+          break;
+      }
       out.of_token[k - first] = int16_t(cur);
       continue;
     }

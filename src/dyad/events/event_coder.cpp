@@ -511,21 +511,8 @@ int EventCoder::speaker(const Clause& cl) const {
 }
 
 bool EventCoder::governed_by_speech(const Clause& cl) const {
-  // "said that", "said on Friday that", "said here Wednesday that": the nearest verb before
-  // the complementiser, past time and place adverbials, is a verb of speech.
-  const auto& t = *tokens_;
-  for (uint32_t q = cl.opener; q > first_ && cl.opener - q < 6;) {
-    --q;
-    if (is_verb(t[q].tag)) {
-      if (!dict_.is_speech_verb(t[q].lemma)) return false;
-      if (cl.governor < 0) const_cast<Clause&>(cl).governor = int(q);
-      return true;
-    }
-    if (!(t[q].tag == Tag::RB || t[q].tag == Tag::IN || t[q].tag == Tag::NNP || t[q].tag == Tag::CD ||
-          t[q].tag == Tag::DT || t[q].tag == Tag::NN))
-      return false;
-  }
-  return false;
+  // "said that", "said on Friday that": the segmenter recorded the introducing verb.
+  return cl.governor >= 0 && dict_.is_speech_verb((*tokens_)[uint32_t(cl.governor)].lemma);
 }
 
 int EventCoder::complement_subject(int c, uint32_t after) const {
