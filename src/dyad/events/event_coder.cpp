@@ -481,11 +481,6 @@ bool EventCoder::in_background_phrase(uint32_t k) const {
   return q > first_ && t[q - 1].tag == Tag::IN && in_list_words(background_preps_, t[q - 1].word);
 }
 
-bool EventCoder::protest_verb(uint32_t k) const {
-  Match m = best_match(PatternKind::Verb, k, false);
-  return m.pattern && m.pattern->cameo->code.compare(0, 2, "14") == 0;
-}
-
 bool EventCoder::clause_has_finite_trigger(int c, uint32_t before) const {
   for (const Trigger& tr : triggers_)
     if (tr.token < before && clause(tr.token) == c && is_finite_verb((*tokens_)[tr.token].tag)) return true;
@@ -749,11 +744,9 @@ void EventCoder::code(std::string_view text, const std::vector<Token>& tokens, u
 
   // 1. Verb triggers.
   for (uint32_t k = first; k < last; ++k) {
-    // "shunned work to protest": a protest is what the action was, not only what it was for.
-    bool purpose_protest = in_list_[k - first] && !consumed_[k - first] && k > first && t[k - 1].tag == Tag::TO &&
-                           is_verb(t[k].tag) && protest_verb(k);
-    if (!is_verb(t[k].tag) || consumed_[k - first] || (in_list_[k - first] && !purpose_protest)) {
-      if (trace_ && is_verb(t[k].tag)) std::fprintf(stderr, "trace: verb token %u skipped (consumed %d, not asserted %d)\n", k, consumed_[k - first], in_list_[k - first]);
+    if (!is_verb(t[k].tag)) continue;
+    if (consumed_[k - first]) {
+      if (trace_) std::fprintf(stderr, "trace: verb token %u skipped (part of an earlier event)\n", k);
       continue;
     }
     // An attributive participle ("a Russia-brokered declaration") has no object of its own.
@@ -765,6 +758,13 @@ void EventCoder::code(std::string_view text, const std::vector<Token>& tokens, u
     if (t[k].tag == Tag::VBG && k > first && t[k - 1].word == w_of_) continue;
     Match m = best_match(PatternKind::Verb, k, attributive);
     if (!m.pattern) continue;
+    // Not asserted (an example, a purpose, a speaker's description) - except that "shunned work
+    // to protest" is a protest: what the action was, not only what it was for.
+    bool purpose_protest = k > first && t[k - 1].tag == Tag::TO && m.pattern->cameo->code.compare(0, 2, "14") == 0;
+    if (in_list_[k - first] && !purpose_protest) {
+      if (trace_) std::fprintf(stderr, "trace: verb token %u skipped (not asserted)\n", k);
+      continue;
+    }
     triggers_.push_back({k, m});
     for (uint32_t i = k; i < m.end; ++i) {
       bool in_target = m.target >= 0 && i >= phrases[m.target].begin && i < phrases[m.target].end;

@@ -75,7 +75,6 @@ class EventCoder {
   int speaker(const Clause& complement) const;
   bool has_condition(int clause_id) const;  // an if/unless clause hangs on this clause
   bool clause_has_finite_trigger(int clause_id, uint32_t before) const;
-  bool protest_verb(uint32_t k) const;
   bool in_background_phrase(uint32_t k) const;
   static bool in_list_words(const std::vector<uint32_t>& v, uint32_t id) {
     return std::find(v.begin(), v.end(), id) != v.end();
