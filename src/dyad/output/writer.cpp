@@ -58,6 +58,28 @@ void append_actor(const std::optional<ActorRecord>& a, std::string& out) {
   out += "}";
 }
 
+void append_location(const std::optional<Location>& l, std::string& out) {
+  if (!l) {
+    out += "null";
+    return;
+  }
+  char buf[64];
+  out += "{\"name\":";
+  append_json_string(l->name, out);
+  std::snprintf(buf, sizeof buf, ",\"lat\":%.5f,\"lon\":%.5f", l->lat, l->lon);
+  out += buf;
+  out += ",\"country\":";
+  append_opt_string(l->country, out);
+  out += ",\"feature\":";
+  append_json_string(l->feature, out);
+  out += ",\"geonames_id\":";
+  if (l->geonames_id) out += std::to_string(l->geonames_id);
+  else out += "null";
+  out += ",\"span\":";
+  append_span(l->span, out);
+  out += "}";
+}
+
 std::string goldstein_text(double g) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "%.1f", g);
@@ -90,6 +112,7 @@ class TsvWriter : public EventWriter {
     out_ << "EventID\tDate\tDatePrecision\tActor1Code\tActor1Name\tActor1CountryCode\tActor1Sector\t"
             "Actor2Code\tActor2Name\tActor2CountryCode\tActor2Sector\tIsHypothetical\tEventCode\tEventBaseCode\t"
             "EventRootCode\tEventName\tQuadClass\tGoldsteinScale\tPloverEvent\tPloverMode\tPloverContext\t"
+            "ActionGeoName\tActionGeoCountryCode\tActionGeoFeature\tActionGeoLat\tActionGeoLong\tActionGeoGeoNamesID\t"
             "Trigger\tDocID\tSentenceIndex\tSentence\tSourceURL\n";
   }
   void write(const Event& e) override {
@@ -120,6 +143,19 @@ class TsvWriter : public EventWriter {
     field(e.cameo->plover_event);
     field(e.cameo->plover_mode);
     field(e.cameo->plover_context);
+    if (e.location) {
+      char buf[32];
+      field(e.location->name);
+      field(e.location->country);
+      field(e.location->feature);
+      std::snprintf(buf, sizeof buf, "%.5f", e.location->lat);
+      field(buf);
+      std::snprintf(buf, sizeof buf, "%.5f", e.location->lon);
+      field(buf);
+      field(e.location->geonames_id ? std::to_string(e.location->geonames_id) : "");
+    } else {
+      for (int i = 0; i < 6; ++i) field("");
+    }
     field(e.trigger_text);
     field(e.doc_id);
     field(std::to_string(e.sentence_index));
@@ -149,6 +185,9 @@ void append_event_json(const Event& e, std::string& out) {
   append_opt_string(e.date, out);
   out += ",\"date_precision\":";
   append_opt_string(e.date_precision, out);
+  out += ",\"date_span\":";
+  if (e.date_span) append_span(*e.date_span, out);
+  else out += "null";
   out += ",\"source\":";
   append_actor(e.source, out);
   out += ",\"target\":";
@@ -167,7 +206,9 @@ void append_event_json(const Event& e, std::string& out) {
   out += goldstein_text(e.cameo->goldstein);
   out += ",\"quad_class\":";
   out += std::to_string(e.cameo->quad_class);
-  out += ",\"location\":null,\"trigger\":{\"text\":";
+  out += ",\"location\":";
+  append_location(e.location, out);
+  out += ",\"trigger\":{\"text\":";
   append_json_string(e.trigger_text, out);
   out += ",\"span\":";
   append_span(e.trigger, out);

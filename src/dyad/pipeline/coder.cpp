@@ -6,10 +6,14 @@
 
 #include "dyad/text/normalize.h"
 #include "dyad/text/tokenizer.h"
+#include "dyad/events/event_setting.h"
 #include "dyad/util/date.h"
 
 #ifndef DYAD_DEFAULT_DATA_DIR
 #define DYAD_DEFAULT_DATA_DIR "data"
+#endif
+#ifndef DYAD_DEFAULT_GAZETTEER
+#define DYAD_DEFAULT_GAZETTEER "gazetteer.bin"
 #endif
 #ifndef DYAD_DEFAULT_WORDNET_DIR
 #define DYAD_DEFAULT_WORDNET_DIR "/usr/share/wordnet"
@@ -36,12 +40,24 @@ std::unique_ptr<Coder> Coder::load(const CoderOptions& options, std::vector<Dict
     errors.push_back({wordnet, 0, error});
     return nullptr;
   }
+  std::string gazetteer = options.gazetteer;
+  if (gazetteer.empty()) {
+    const char* env = std::getenv("DYAD_GAZETTEER");
+    gazetteer = env && *env ? env : DYAD_DEFAULT_GAZETTEER;
+  }
+  if (!c->gazetteer_.load_index(gazetteer, error)) {
+    errors.push_back({gazetteer, 0, error});
+    return nullptr;
+  }
+  TimeFinder::add_words(c->lexicon_);
+  PlaceFinder::add_words(c->lexicon_);
   size_t before = errors.size();
   if (!c->boilerplate_.load(data + "/boilerplate.txt", error)) errors.push_back({data + "/boilerplate.txt", 0, error});
   c->cameo_.load(data + "/cameo/cameo.tsv", errors);
   c->actors_ = std::make_unique<ActorDictionary>(c->lexicon_);
   c->actors_->load_dir(data + "/actors", errors);
   c->events_.load_dir(data + "/events", c->lexicon_, c->cameo_, errors);
+  c->gazetteer_.load_dir(data + "/places", errors);
   for (const std::string& dir : options.dict_dirs) {
     bool any = false;
     for (const auto& f : dictionary_files(dir + "/actors", ".txt")) {
@@ -52,7 +68,11 @@ std::unique_ptr<Coder> Coder::load(const CoderOptions& options, std::vector<Dict
       c->events_.load_file(f, c->lexicon_, c->cameo_, errors);
       any = true;
     }
-    if (!any) errors.push_back({dir, 0, "no dictionary files in actors/*.txt or events/*.txt"});
+    for (const auto& f : dictionary_files(dir + "/places", ".txt")) {
+      c->gazetteer_.load_file(f, errors);
+      any = true;
+    }
+    if (!any) errors.push_back({dir, 0, "no dictionary files in actors/*.txt, events/*.txt or places/*.txt"});
   }
   if (errors.size() > before) return nullptr;
   return c;
@@ -60,11 +80,13 @@ std::unique_ptr<Coder> Coder::load(const CoderOptions& options, std::vector<Dict
 
 CoderSession::CoderSession(const Coder& coder)
     : coder_(coder), tagger_(coder.lexicon()), phrases_(coder.actors(), coder.lexicon()),
-      events_(coder.events(), coder.cameo(), coder.lexicon()) {}
+      events_(coder.events(), coder.cameo(), coder.lexicon()), times_(coder.lexicon()),
+      places_(coder.gazetteer(), coder.actors(), coder.lexicon()), setting_(coder.lexicon()) {}
 
 void CoderSession::prepare(const Report& report) {
   if (report.part == 0 || report.id != last_doc_) {
     memory_.clear();
+    report_countries_.clear();
     next_sentence_ = 0;
   }
   last_doc_ = report.id;
@@ -107,8 +129,15 @@ void CoderSession::code(const Report& report, std::vector<Event>& out) {
     ++sentences_;
     tagger_.tag(text, tokens_, s);
     phrases_.build(text, tokens_, s.first_token, s.last_token, day_, memory_, phrase_buf_);
+    for (const ActorPhrase& p : phrase_buf_)
+      for (int m = 0; m < p.count; ++m) report_countries_.add(p.members[m].country_sv());
     if (phrase_buf_.empty()) continue;  // no actor, no event
     events_.code(text, tokens_, s.first_token, s.last_token, phrase_buf_, raw_);
+    if (raw_.empty()) continue;
+    // When and where: only for sentences with events.
+    const ClauseMap& clauses = events_.clauses();
+    times_.find(text, tokens_, s.first_token, s.last_token, clauses, day_, time_buf_);
+    places_.find(text, tokens_, s.first_token, s.last_token, day_, phrase_buf_, time_buf_, report_countries_, place_buf_);
     // "both sides" and "the two countries" later in the report point back to the last dyad.
     for (const RawEvent& r : raw_) {
       if (!r.has_source || !r.has_target) continue;
@@ -126,9 +155,27 @@ void CoderSession::code(const Report& report, std::vector<Event>& out) {
       e.sentence_index = sentence_base_ + int(si);
       e.event_id = report.id + "-" + std::to_string(e.sentence_index) + "-" + std::to_string(n++);
       e.sentence.assign(text.substr(s.begin, s.end - s.begin));
-      if (day_ != INT32_MIN) {
-        e.date = report.date;
+      auto span_of = [&](uint32_t b, uint32_t end) {
+        return Span{tokens_[b].begin - s.begin, tokens_[end - 1].end - s.begin};
+      };
+      if (const TimeMention* t = setting_.time(r, clauses, s.first_token, time_buf_)) {
+        e.date = t->when.text();
+        e.date_precision = precision_name(t->when.precision);
+        e.date_span = span_of(t->begin, t->end);
+      } else if (day_ != INT32_MIN) {
+        e.date = Date::from_days(day_).iso();
         e.date_precision = "day";
+      }
+      if (const PlaceMention* p = setting_.place(r, clauses, s.first_token, tokens_, place_buf_, raw_)) {
+        Location l;
+        l.name.assign(p->name);
+        l.lat = p->place->lat;
+        l.lon = p->place->lon;
+        l.country.assign(p->place->country_sv());
+        l.feature.assign(p->place->feature);
+        l.geonames_id = p->place->geonames_id;
+        l.span = span_of(p->begin, p->end);
+        e.location = std::move(l);
       }
       if (r.has_source) e.source = actor_record(r.source, tokens_, text, s);
       if (r.has_target) e.target = actor_record(r.target, tokens_, text, s);

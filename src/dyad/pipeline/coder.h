@@ -14,17 +14,22 @@
 #include "dyad/events/event.h"
 #include "dyad/events/event_coder.h"
 #include "dyad/events/event_dictionary.h"
+#include "dyad/events/event_setting.h"
 #include "dyad/reader/boilerplate.h"
 #include "dyad/reader/report.h"
 #include "dyad/text/lexicon.h"
 #include "dyad/text/tagger.h"
+#include "dyad/when/time_expressions.h"
+#include "dyad/where/gazetteer.h"
+#include "dyad/where/place_finder.h"
 
 namespace dyad {
 
 struct CoderOptions {
   std::string data_dir;                 // empty: $DYAD_DATA, then the build's data directory
   std::string wordnet_dir;              // empty: $DYAD_WORDNET, then /usr/share/wordnet
-  std::vector<std::string> dict_dirs;   // user dictionaries layered over data/ (actors/, events/ inside each)
+  std::vector<std::string> dict_dirs;   // user dictionaries layered over data/ (actors/, events/, places/ inside each)
+  std::string gazetteer;                // compiled GeoNames index; empty: $DYAD_GAZETTEER, then the build's
 };
 
 // The data directory that will be used for `requested` (see CoderOptions::data_dir).
@@ -41,6 +46,7 @@ class Coder {
   const EventDictionary& events() const { return events_; }
   const CameoTable& cameo() const { return cameo_; }
   const BoilerplateFilter& boilerplate() const { return boilerplate_; }
+  const Gazetteer& gazetteer() const { return gazetteer_; }
 
  private:
   Coder() = default;
@@ -49,6 +55,7 @@ class Coder {
   std::unique_ptr<ActorDictionary> actors_;
   EventDictionary events_;
   BoilerplateFilter boilerplate_;
+  Gazetteer gazetteer_;
 };
 
 // One analysed sentence, for tools that want to see the analysis (dyad analyze, tests).
@@ -81,7 +88,13 @@ class CoderSession {
   Tagger tagger_;
   ActorPhraseBuilder phrases_;
   EventCoder events_;
+  TimeFinder times_;
+  PlaceFinder places_;
+  EventSetting setting_;
   DiscourseMemory memory_;
+  ReportCountries report_countries_;
+  std::vector<TimeMention> time_buf_;
+  std::vector<PlaceMention> place_buf_;
   std::string text_;
   std::vector<Token> tokens_;
   std::vector<Sentence> sentences_v_;

@@ -1,0 +1,262 @@
+#include "dyad/where/gazetteer.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cstdio>
+#include <cstring>
+#include <numeric>
+
+#include "dyad/util/strings.h"
+#include "dyad/where/gazetteer_index.h"
+#include "dyad/where/place_key.h"
+
+namespace dyad {
+
+namespace {
+
+// Prominence of a GeoNames populated-place code: capitals first, then seats of
+// provinces and districts, then everything else.
+uint8_t rank_of(std::string_view code) {
+  if (code == "PPLC") return 4;
+  if (code == "PPLA") return 3;
+  if (code == "PPLA2") return 1;
+  return 0;
+}
+
+const char* const kFeatures[] = {"region", "territory", "district", "corridor", "crossing", "border", "strait",
+                                 "sea", "gulf", "lake", "river", "island", "peninsula", "mountain", "valley",
+                                 "desert", "base", "plant", "site", "camp", "village", "town", "city",
+                                 "neighbourhood"};
+
+std::string_view known_feature(std::string_view word) {
+  for (const char* f : kFeatures)
+    if (word == f) return f;
+  return {};
+}
+
+bool parse_coordinate(std::string_view s, double lo, double hi, double& out) {
+  // from_chars for double is in GCC 12's libstdc++.
+  auto r = std::from_chars(s.data(), s.data() + s.size(), out);
+  return r.ec == std::errc() && r.ptr == s.data() + s.size() && out >= lo && out <= hi;
+}
+
+bool valid_country(std::string_view c) {
+  return c.size() == 3 && std::all_of(c.begin(), c.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
+}
+
+}  // namespace
+
+bool Gazetteer::load_index(const std::string& path, std::string& error) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) {
+    error = path + ": cannot open the gazetteer index (built by `cmake --build`; see docs/places.md)";
+    return false;
+  }
+  GazetteerHeader h;
+  std::vector<GazetteerPlaceRecord> records;
+  std::vector<GazetteerNameRecord> names;
+  bool ok = std::fread(&h, sizeof h, 1, f) == 1 && std::memcmp(h.magic, kGazetteerMagic, 8) == 0 &&
+            h.places < (1u << 26) && h.names < (1u << 26) && h.strings < (1u << 30);
+  if (ok) {
+    records.resize(h.places);
+    names.resize(h.names);
+    index_strings_.resize(h.strings);
+    ok = std::fread(records.data(), sizeof(GazetteerPlaceRecord), h.places, f) == h.places &&
+         std::fread(names.data(), sizeof(GazetteerNameRecord), h.names, f) == h.names &&
+         std::fread(index_strings_.data(), 1, h.strings, f) == h.strings && !index_strings_.empty() &&
+         index_strings_.back() == '\0';
+  }
+  std::fclose(f);
+  if (!ok) {
+    error = path + ": not a dyad gazetteer index, or truncated";
+    return false;
+  }
+  auto string_at = [&](uint32_t off) -> std::string_view {
+    if (off >= index_strings_.size()) return {};
+    return std::string_view(index_strings_.data() + off);
+  };
+  size_t base = places_.size();
+  places_.reserve(base + records.size());
+  for (const GazetteerPlaceRecord& r : records) {
+    Place p;
+    p.name = string_at(r.name);
+    std::string_view code(r.feature, strnlen(r.feature, sizeof r.feature));
+    p.rank = rank_of(code);
+    p.feature = p.rank == 4 ? "capital" : "city";
+    std::memcpy(p.country, r.country, 3);
+    p.lat = r.lat_e5 / 1e5;
+    p.lon = r.lon_e5 / 1e5;
+    p.geonames_id = r.geonames_id;
+    p.population = r.population;
+    by_geonames_id_.emplace(p.geonames_id, uint32_t(places_.size()));
+    if (p.rank == 4) {
+      auto [it, fresh] = capitals_.emplace(std::string(p.country_sv()), uint32_t(places_.size()));
+      if (!fresh && places_[it->second].population < p.population) it->second = uint32_t(places_.size());
+    }
+    places_.push_back(p);
+  }
+  keys_.reserve(keys_.size() + names.size());
+  ids_.reserve(ids_.size() + names.size());
+  for (const GazetteerNameRecord& n : names) {
+    if (n.place >= records.size()) {
+      error = path + ": name record points past the places";
+      return false;
+    }
+    keys_.push_back(string_at(n.key));
+    ids_.push_back(uint32_t(base + n.place));
+  }
+  finish();
+  return true;
+}
+
+uint32_t Gazetteer::add_place(const Place& p) {
+  places_.push_back(p);
+  return uint32_t(places_.size() - 1);
+}
+
+void Gazetteer::add_name(std::string_view name, uint32_t place) {
+  std::string key;
+  place_key(name, key);
+  if (key.empty()) return;
+  own_strings_.push_back(std::move(key));
+  keys_.push_back(own_strings_.back());
+  ids_.push_back(place);
+}
+
+void Gazetteer::finish() {
+  std::vector<uint32_t> order(keys_.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    return keys_[a] != keys_[b] ? keys_[a] < keys_[b] : ids_[a] < ids_[b];
+  });
+  std::vector<std::string_view> keys;
+  std::vector<uint32_t> ids;
+  keys.reserve(order.size());
+  ids.reserve(order.size());
+  for (uint32_t i : order) {
+    if (!keys.empty() && keys.back() == keys_[i] && ids.back() == ids_[i]) continue;
+    keys.push_back(keys_[i]);
+    ids.push_back(ids_[i]);
+  }
+  keys_.swap(keys);
+  ids_.swap(ids);
+}
+
+Gazetteer::Candidates Gazetteer::find(std::string_view key) const {
+  auto lo = std::lower_bound(keys_.begin(), keys_.end(), key);
+  auto hi = lo;
+  while (hi != keys_.end() && *hi == key) ++hi;
+  Candidates c;
+  c.begin_ = ids_.data() + (lo - keys_.begin());
+  c.end_ = ids_.data() + (hi - keys_.begin());
+  return c;
+}
+
+bool Gazetteer::has_longer(std::string_view key) const {
+  // Names starting with key + " " sort right after key + " " itself.
+  auto it = std::upper_bound(keys_.begin(), keys_.end(), key);
+  while (it != keys_.end() && *it == key) ++it;
+  return it != keys_.end() && it->size() > key.size() && it->substr(0, key.size()) == key && (*it)[key.size()] == ' ';
+}
+
+const Place* Gazetteer::country(std::string_view iso3) const {
+  auto it = countries_.find(std::string(iso3));
+  return it == countries_.end() ? nullptr : &places_[it->second];
+}
+
+const Place* Gazetteer::capital(std::string_view iso3) const {
+  auto it = capitals_.find(std::string(iso3));
+  return it == capitals_.end() ? nullptr : &places_[it->second];
+}
+
+bool Gazetteer::load_dir(const std::string& dir, std::vector<DictError>& errors) {
+  bool ok = true;
+  for (const std::string& f : dictionary_files(dir, ".txt")) ok = load_file(f, errors) && ok;
+  return ok;
+}
+
+bool Gazetteer::load_file(const std::string& path, std::vector<DictError>& errors) {
+  bool ok = for_each_line(path, errors, [&](const std::string& line, int no) { return add_line(line, path, no, errors); });
+  finish();
+  return ok;
+}
+
+// Lines (docs/places.md):
+//   centroid CCC = LAT LON
+//   place NAME | ALT ... = CCC|- FEATURE LAT LON
+//   alias NAME | ALT ... = geonames:ID
+bool Gazetteer::add_line(std::string_view line, const std::string& file, int line_no, std::vector<DictError>& errors) {
+  std::string_view s = trim(line);
+  if (s.empty() || s.front() == '#') return true;
+  auto fail = [&](const std::string& message) {
+    errors.push_back({file, line_no, message});
+    return false;
+  };
+  size_t sp = s.find(' ');
+  size_t eq = s.find('=');
+  if (sp == std::string_view::npos || eq == std::string_view::npos || eq < sp)
+    return fail("expected `centroid CCC = LAT LON`, `place NAMES = CCC FEATURE LAT LON` or `alias NAMES = geonames:ID`");
+  std::string_view kind = s.substr(0, sp);
+  std::string_view names = trim(s.substr(sp + 1, eq - sp - 1));
+  std::vector<std::string_view> rhs = split_ws(trim(s.substr(eq + 1)));
+  std::vector<std::string_view> alternates;
+  for (std::string_view n : split(names, '|')) {
+    n = trim(n);
+    if (n.empty()) return fail("empty name");
+    alternates.push_back(n);
+  }
+  if (alternates.empty()) return fail("no name");
+
+  if (kind == "centroid") {
+    double lat, lon;
+    if (alternates.size() != 1 || !valid_country(alternates[0])) return fail("centroid needs one ISO alpha-3 code");
+    if (rhs.size() != 2 || !parse_coordinate(rhs[0], -90, 90, lat) || !parse_coordinate(rhs[1], -180, 180, lon))
+      return fail("centroid needs `= LAT LON` in decimal degrees");
+    Place p;
+    own_strings_.emplace_back(alternates[0]);
+    p.name = own_strings_.back();  // replaced by the country's name where it is matched
+    p.feature = "country";
+    std::memcpy(p.country, alternates[0].data(), 3);
+    p.lat = lat;
+    p.lon = lon;
+    p.rank = 3;
+    countries_[std::string(alternates[0])] = add_place(p);
+    return true;
+  }
+  if (kind == "place") {
+    double lat, lon;
+    std::string_view feature;
+    if (rhs.size() != 4) return fail("place needs `= CCC FEATURE LAT LON`");
+    if (rhs[0] != "-" && !valid_country(rhs[0])) return fail("bad country code `" + std::string(rhs[0]) + "` (ISO alpha-3 or -)");
+    if ((feature = known_feature(rhs[1])).empty()) return fail("unknown feature `" + std::string(rhs[1]) + "`");
+    if (!parse_coordinate(rhs[2], -90, 90, lat) || !parse_coordinate(rhs[3], -180, 180, lon))
+      return fail("bad coordinates (decimal degrees: LAT in [-90, 90], LON in [-180, 180])");
+    Place p;
+    own_strings_.emplace_back(alternates[0]);
+    p.name = own_strings_.back();
+    p.feature = feature;
+    if (rhs[0] != "-") std::memcpy(p.country, rhs[0].data(), 3);
+    p.lat = lat;
+    p.lon = lon;
+    p.rank = 3;
+    uint32_t id = add_place(p);
+    for (std::string_view n : alternates) add_name(n, id);
+    return true;
+  }
+  if (kind == "alias") {
+    uint32_t gid = 0;
+    if (rhs.size() != 1 || rhs[0].substr(0, 9) != "geonames:" ||
+        std::from_chars(rhs[0].data() + 9, rhs[0].data() + rhs[0].size(), gid).ec != std::errc())
+      return fail("alias needs `= geonames:ID`");
+    auto it = by_geonames_id_.find(gid);
+    if (it == by_geonames_id_.end()) return fail("GeoNames id " + std::to_string(gid) + " is not in the gazetteer index");
+    // The alias's first name is the spelling dyad reports ("Shusha", not "Shushi").
+    own_strings_.emplace_back(alternates[0]);
+    places_[it->second].name = own_strings_.back();
+    for (std::string_view n : alternates) add_name(n, it->second);
+    return true;
+  }
+  return fail("unknown entry kind `" + std::string(kind) + "`");
+}
+
+}  // namespace dyad
