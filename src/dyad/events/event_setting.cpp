@@ -44,6 +44,7 @@ EventSetting::EventSetting(const Lexicon& lexicon) {
   for (const char* w : kBlockers)
     if (uint32_t id = lexicon.find(w)) blockers_.push_back(id);
   w_to_ = lexicon.find("to");
+  w_about_ = lexicon.find("about");
 }
 
 bool EventSetting::blocked(const RawEvent& e, const PlaceMention& p, const std::vector<Token>& tokens) const {
@@ -51,9 +52,12 @@ bool EventSetting::blocked(const RawEvent& e, const PlaceMention& p, const std::
   // Inside the trigger's own pattern only a gerund hands over ("accused X of attacking").
   for (uint32_t k = e.trigger_begin + 1; k < p.prep; ++k) {
     const Token& t = tokens[k];
-    if (t.tag == Tag::VBG) return true;
+    // A gerund after a preposition: "of bombing", "for ordering" (not "a tower housing offices").
+    if (t.tag == Tag::VBG && k > 0 && (tokens[k - 1].tag == Tag::IN || tokens[k - 1].tag == Tag::TO)) return true;
     if (k < e.trigger_end) continue;
-    if (std::find(blockers_.begin(), blockers_.end(), t.word) != blockers_.end()) return true;
+    // "about 1,200 people" is a number, not a topic.
+    bool approximate = t.word == w_about_ && k + 1 < tokens.size() && tokens[k + 1].tag == Tag::CD;
+    if (!approximate && std::find(blockers_.begin(), blockers_.end(), t.word) != blockers_.end()) return true;
     if (t.word == w_to_ && k + 1 < p.prep && tokens[k + 1].tag == Tag::VB) return true;
   }
   return false;

@@ -39,7 +39,7 @@ class EventSetting {
   bool blocked(const RawEvent& e, const PlaceMention& p, const std::vector<Token>& tokens) const;
 
   std::vector<uint32_t> blockers_;
-  uint32_t w_to_ = 0;
+  uint32_t w_to_ = 0, w_about_ = 0;
 };
 
 }  // namespace dyad

@@ -20,7 +20,9 @@ namespace {
 const char* const kLocative[] = {"in", "at", "near", "outside", "inside", "around", "across", "throughout", "within",
                                  "along", "through", "into", "toward", "towards", "off", "beyond", "on"};
 // Nouns of "the city of X", "the outskirts of X", "north of X".
-const char* const kPlaceNouns[] = {"city", "town", "village", "region", "province", "district", "area", "outskirts",
+const char* const kPlaceNouns[] = {"city", "cities", "town", "towns", "village", "villages", "region", "province",
+                                   "provinces", "district", "districts", "neighbourhood", "neighbourhoods",
+                                   "neighborhood", "neighborhoods", "area", "outskirts", "control",
                                    "suburb", "suburbs", "port", "state", "county", "governorate", "oblast",
                                    "municipality", "vicinity", "centre", "center", "heart", "north", "south", "east",
                                    "west", "northeast", "northwest", "southeast", "southwest", "edge", "streets",
@@ -29,6 +31,10 @@ const char* const kPlaceNouns[] = {"city", "town", "village", "region", "provinc
 // "Azerbaijani territory", "Syrian airspace": a country's land, sea or air.
 const char* const kTerritoryNouns[] = {"territory", "soil", "airspace", "waters", "border", "borders", "side",
                                        "land", "lands", "countryside", "mainland"};
+// "Baghdad International Airport": a facility named after its city lies in or by it.
+const char* const kFacilities[] = {"airport", "airbase", "base", "port", "harbour", "harbor", "station", "bridge",
+                                   "dam", "hospital", "university", "stadium", "square", "palace", "prison",
+                                   "cathedral", "mosque", "church", "market", "camp", "plant", "refinery"};
 const char* const kUnits[] = {"km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "metres",
                               "meters", "yards"};
 
@@ -51,14 +57,16 @@ void PlaceFinder::add_words(Lexicon& lexicon) {
   for (const char* w : kPlaceNouns) lexicon.intern(w);
   for (const char* w : kTerritoryNouns) lexicon.intern(w);
   for (const char* w : kUnits) lexicon.intern(w);
+  for (const char* w : kFacilities) lexicon.intern(w);
 }
 
 PlaceFinder::PlaceFinder(const Gazetteer& gazetteer, const ActorDictionary& actors, const Lexicon& lexicon)
-    : gaz_(gazetteer), actors_(actors) {
+    : gaz_(gazetteer), actors_(actors), lex_(lexicon) {
   locative_ = ids_of(lexicon, kLocative);
   place_nouns_ = ids_of(lexicon, kPlaceNouns);
   territory_nouns_ = ids_of(lexicon, kTerritoryNouns);
   units_ = ids_of(lexicon, kUnits);
+  facilities_ = ids_of(lexicon, kFacilities);
   w_to_ = lexicon.find("to");
   w_from_ = lexicon.find("from");
   w_at_ = lexicon.find("at");
@@ -76,6 +84,10 @@ PlaceFinder::PlaceFinder(const Gazetteer& gazetteer, const ActorDictionary& acto
 std::string_view PlaceFinder::country_name(std::string_view iso3) const {
   auto it = country_names_.find(std::string(iso3));
   return it == country_names_.end() ? iso3 : std::string_view(it->second);
+}
+
+bool PlaceFinder::modifies_place_noun(uint32_t k) const {
+  return k < last_ && !(*tokens_)[k].has(kCapitalized) && contains(place_nouns_, (*tokens_)[k].word);
 }
 
 bool PlaceFinder::in_time(uint32_t k) const {
@@ -105,24 +117,29 @@ uint32_t PlaceFinder::longest_name(uint32_t j, Gazetteer::Candidates& found) {
 
 const Place* PlaceFinder::choose(Gazetteer::Candidates found, std::string_view qualifier, uint32_t b,
                                  uint32_t e) const {
+  const Token& first = (*tokens_)[b];
+  bool common_word = e == b + 1 && first.word && lex_.info(first.word).wn_pos != 0;
   const Place* best = nullptr;
   double best_score = -1e9;
   for (uint32_t id : found) {
     const Place& p = gaz_.place(id);
     std::string_view c = p.country_sv();
-    bool in_sentence = false;
+    // The sentence's actors: police, troops or protesters of a country mostly act at home
+    // ("Spanish police ... in Cordoba"); a government acts anywhere ("talks in Geneva").
+    double context = 0;
     for (const CountryMention& m : sentence_countries_)
-      if (m.country == c && (m.end <= b || m.begin >= e)) in_sentence = true;
-    bool in_report = report_->has(c);
-    // Prominence first; the text's countries break near ties ("Tripoli" with "Lebanese").
-    double score = p.rank + std::log10(double(p.population) + 1.0);
-    if (p.geonames_id == 0) score += 5;  // a project-written feature: chosen for news use
+      if (m.country == c && (m.end <= b || m.begin >= e)) context = std::max(context, m.domestic ? 2.5 : 1.25);
+    if (context == 0 && report_->has(c)) context = 1.0;
+    // Prominence: population on a log scale, a little more for capitals and provincial seats.
+    static const double kRankBonus[] = {0, 0.5, 0.5, 1.0, 1.5};
+    double score = std::log10(double(p.population) + 1.0) + kRankBonus[std::min<int>(p.rank, 4)] + context;
+    if (p.geonames_id == 0) score = 7 + context;  // a project-written feature: as prominent as a large city
     if (!qualifier.empty() && c == qualifier) score += 8;
-    if (in_sentence) score += 2.5;
-    else if (in_report) score += 1.5;
-    // Villages that share a name with something common need the text's support.
-    bool supported = in_sentence || in_report || (!qualifier.empty() && c == qualifier);
-    if (p.rank == 0 && p.population < 20000 && !supported && p.geonames_id != 0) continue;
+    // Small places named like an English word ("Mission", "Independence") need the text's support.
+    bool supported = context > 0 || (!qualifier.empty() && c == qualifier);
+    if (!supported && p.rank == 0 && p.geonames_id != 0 &&
+        (p.population < 5000 || (common_word && p.population < 20000)))
+      continue;
     if (score > best_score) {
       best_score = score;
       best = &p;
@@ -156,6 +173,9 @@ void PlaceFinder::object_of(uint32_t p, PlaceRole role, std::vector<PlaceMention
   std::string_view qualifier;  // a country the text ties the place to
   uint32_t j = p + 1;
   bool needs_noun = role == PlaceRole::Locative && is_word(p, w_on_), saw_place_noun = false;
+  int modifiers = 0;
+  const Place* owner = nullptr;  // "Odesa's Transfiguration Cathedral": Odesa, when the rest names nothing
+  uint32_t owner_begin = 0, owner_end = 0;
   size_t before = out.size();
   for (int steps = 0; j < last_ && steps < 10; ++steps) {
     const Token& t = tokens[j];
@@ -169,6 +189,17 @@ void PlaceFinder::object_of(uint32_t p, PlaceRole role, std::vector<PlaceMention
       }
       if (contains(units_, t.word) || (is_noun(t.tag) && j + 1 < last_ && tokens[j + 1].tag == Tag::Hyph)) {
         ++j;  // "30 km", "rebel-held"
+        continue;
+      }
+      if (contains(place_nouns_, t.word) && is_word(j + 1, w_of_)) {
+        j += 2;
+        saw_place_noun = true;
+        continue;
+      }
+      // Other modifiers of a head still to come: "the last rebel-held districts of ...".
+      if ((is_noun(t.tag) || t.tag == Tag::VBG) && modifiers++ < 3 && j + 1 < last_ &&
+          !tokens[j + 1].has(kCapitalized) && (is_noun(tokens[j + 1].tag) || is_adj(tokens[j + 1].tag))) {
+        ++j;
         continue;
       }
       if (contains(place_nouns_, t.word) && is_word(j + 1, w_of_)) {
@@ -222,12 +253,23 @@ void PlaceFinder::object_of(uint32_t p, PlaceRole role, std::vector<PlaceMention
         j = am.end;
         break;
       }
-      if (g_end <= j) return;  // a person, organisation or agent
+      if (g_end <= j && !modifies_place_noun(am.end)) break;  // a person, organisation or agent
+    }
+    // "the Tigrayan capital of Mekelle", "Kurdish towns": a name modifying a place noun.
+    if (g_end <= j) {
+      uint32_t run = am.entry ? am.end : j + 1;
+      if (modifies_place_noun(run)) {
+        j = run;
+        continue;
+      }
     }
     // "Kashmir's Poonch district": a place's possessive ties the next name to its country.
     if (g_end > j && is_word(g_end, w_s_) && g_end + 1 < last_ && tokens[g_end + 1].has(kCapitalized)) {
-      if (const Place* owner = choose(found, qualifier, j, g_end); owner && owner->country[0]) {
-        qualifier = owner->country_sv();
+      if (const Place* o = choose(found, qualifier, j, g_end); o && o->country[0]) {
+        owner = o;
+        owner_begin = j;
+        owner_end = g_end;
+        qualifier = o->country_sv();
         j = g_end + 1;
         continue;
       }
@@ -236,8 +278,14 @@ void PlaceFinder::object_of(uint32_t p, PlaceRole role, std::vector<PlaceMention
     if (g_end > j && g_end < last_ && !tokens[g_end].has(kCapitalized) && is_noun(tokens[g_end].tag) &&
         !contains(place_nouns_, tokens[g_end].word) && !in_time(g_end))
       return;
-    // "a former Green Beret": a name that runs on past the place's is not the place.
-    if (g_end > j && g_end < last_ && tokens[g_end].has(kCapitalized) && !in_time(g_end)) return;
+    // "a former Green Beret": a name that runs on past the place's is not the place,
+    // unless it names a facility there ("Baghdad International Airport").
+    if (g_end > j && g_end < last_ && tokens[g_end].has(kCapitalized) && !in_time(g_end)) {
+      bool facility = false;
+      for (uint32_t k = g_end; k < last_ && k < g_end + 4 && tokens[k].has(kCapitalized); ++k)
+        facility = facility || contains(facilities_, tokens[k].word);
+      if (!facility) break;
+    }
     // "the Old City of Mosul": the part lies in the place named after "of".
     if (g_end > j && is_word(g_end, w_of_) && g_end + 1 < last_ && tokens[g_end + 1].has(kCapitalized)) {
       Gazetteer::Candidates whole;
@@ -250,10 +298,18 @@ void PlaceFinder::object_of(uint32_t p, PlaceRole role, std::vector<PlaceMention
     }
     if (g_end > j) {
       // "Kherson, Ukraine": a country after a comma settles the name.
+      // "Paris, Texas": so does a region of a country.
       std::string_view after_comma;
       if (g_end + 1 < last_ && token_text(g_end) == ",") {
         ActorMatch cm = actors_.match(tokens, g_end + 1, last_, day_);
-        if (cm.entry && cm.entry->kind == ActorKind::Country) after_comma = cm.entry->country;
+        Gazetteer::Candidates region;
+        uint32_t re = longest_name(g_end + 1, region);
+        if (cm.entry && cm.entry->kind == ActorKind::Country && cm.end >= re) {
+          after_comma = cm.entry->country;
+        } else if (re > g_end + 1) {
+          for (uint32_t id : region)
+            if (gaz_.place(id).feature == "region" && gaz_.place(id).country[0]) after_comma = gaz_.place(id).country_sv();
+        }
       }
       const Place* place = choose(found, !after_comma.empty() ? after_comma : qualifier, j, g_end);
       if (place) {
@@ -263,6 +319,7 @@ void PlaceFinder::object_of(uint32_t p, PlaceRole role, std::vector<PlaceMention
     }
     break;
   }
+  if (out.size() == before && owner) push(owner_begin, owner_end, p, owner, owner->name, role, out);
   if (out.size() == before) return;
   // "through Azerbaijani territory, the Lachin Corridor": an appositive names the place exactly.
   // "in Kyiv and Kharkiv": a second place of the same preposition.
@@ -296,8 +353,11 @@ void PlaceFinder::find(std::string_view text, const std::vector<Token>& tokens, 
   day_ = day;
   sentence_countries_.clear();
   for (const ActorPhrase& ph : phrases)
-    for (int m = 0; m < ph.count; ++m)
-      sentence_countries_.push_back({ph.members[m].country_sv(), ph.members[m].begin, ph.members[m].end});
+    for (int m = 0; m < ph.count; ++m) {
+      std::string_view sector = ph.members[m].sector_sv();
+      sentence_countries_.push_back({ph.members[m].country_sv(), ph.members[m].begin, ph.members[m].end,
+                                     !sector.empty() && sector != "GOV"});
+    }
   for (uint32_t k = first; k + 1 < last; ++k) {
     const Token& t = tokens[k];
     if (is_verb(t.tag) && !in_time(k + 1) && tokens[k + 1].tag != Tag::IN && tokens[k + 1].tag != Tag::TO) {

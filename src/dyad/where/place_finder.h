@@ -68,6 +68,7 @@ class PlaceFinder {
   void push(uint32_t begin, uint32_t end, uint32_t prep, const Place* place, std::string_view name, PlaceRole role,
             std::vector<PlaceMention>& out) const;
   bool in_time(uint32_t k) const;
+  bool modifies_place_noun(uint32_t k) const;  // token k is a lower-case place noun ("capital", "towns")
   std::string_view country_name(std::string_view iso3) const;  // its first undated dictionary name
   bool is_word(uint32_t k, uint32_t id) const { return k < last_ && (*tokens_)[k].word == id && id != 0; }
   std::string_view token_text(uint32_t k) const {
@@ -76,8 +77,9 @@ class PlaceFinder {
 
   const Gazetteer& gaz_;
   const ActorDictionary& actors_;
+  const Lexicon& lex_;
   std::unordered_map<std::string, std::string> country_names_;
-  std::vector<uint32_t> locative_, place_nouns_, territory_nouns_, directions_, units_;
+  std::vector<uint32_t> locative_, place_nouns_, territory_nouns_, units_, facilities_;
   uint32_t w_to_, w_from_, w_at_, w_of_, w_the_, w_a_, w_s_, w_and_, w_on_, w_capital_;
 
   // Per sentence.
@@ -90,6 +92,7 @@ class PlaceFinder {
   struct CountryMention {
     std::string_view country;
     uint32_t begin, end;
+    bool domestic;  // police, troops, protesters ...: actors that mostly act at home
   };
   std::vector<CountryMention> sentence_countries_;
   std::string key_;

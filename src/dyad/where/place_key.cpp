@@ -89,14 +89,17 @@ void place_key(std::string_view name, std::string& out) {
   while (!out.empty() && out.back() == ' ') out.pop_back();
   if (!out.empty() && out.front() == ' ') out.erase(0, 1);
   // "St. Petersburg", "St Petersburg" and "Saint Petersburg" are one name.
-  for (size_t i = 0; i + 2 < out.size();) {
+  for (size_t i = 0; i + 1 < out.size() || i + 1 == out.size();) {
     bool word_start = i == 0 || out[i - 1] == ' ';
-    if (word_start && out.compare(i, 3, "st ") == 0) {
+    auto word_is = [&](const char* w, size_t n) {
+      return out.compare(i, n, w) == 0 && (i + n == out.size() || out[i + n] == ' ');
+    };
+    if (word_start && word_is("st", 2)) {
       out.replace(i, 2, "saint");
-      i += 6;
-    } else if (word_start && out.compare(i, 4, "ste ") == 0) {
+      i += 5;
+    } else if (word_start && word_is("ste", 3)) {
       out.replace(i, 3, "sainte");
-      i += 7;
+      i += 6;
     } else {
       ++i;
     }
