@@ -242,5 +242,26 @@ TEST_F(Cli, GeneratedNewsCorpusCodesCleanly) {
   EXPECT_GE(roots.size(), 15u);  // the corpus exercises most of CAMEO
 }
 
+TEST_F(Cli, PlaceLooksNamesUpInTheGazetteer) {
+  std::string out, err;
+  ASSERT_EQ(dyad("place Shusha \"Nagorno Karabakh\"", out, err), 0) << err;
+  EXPECT_NE(out.find("Shusha"), std::string::npos) << out;
+  EXPECT_NE(out.find("147105"), std::string::npos) << out;  // the GeoNames id of the city
+  EXPECT_NE(out.find("Nagorno-Karabakh"), std::string::npos) << out;
+  EXPECT_EQ(dyad("place Xyzzyville", out, err), 1);  // nothing found
+  EXPECT_NE(out.find("0 places"), std::string::npos) << out;
+}
+
+TEST_F(Cli, MissingGazetteerIsAnErrorAndNothingIsCoded) {
+  std::string out, err;
+  std::string p = file("report.txt", kReport);
+  int rc = test::run("DYAD_GAZETTEER=" + (dir_ / "none.bin").string() + " " + test::binary() + " code --date 2023-03-23 " +
+                         p + " 2>&1",
+                     out);
+  EXPECT_EQ(rc, 2);
+  EXPECT_NE(out.find("none.bin"), std::string::npos) << out;
+  EXPECT_EQ(out.find("\"event_id\""), std::string::npos) << out;
+}
+
 }  // namespace
 }  // namespace dyad

@@ -61,6 +61,16 @@ bool triple_matches(const Triple& pred, const Triple& gold) {
 
 }  // namespace
 
+void code_gold_text(CoderSession& session, const std::string& id, const std::string& date, const std::string& text,
+                    std::vector<Event>& out) {
+  Report report;
+  report.id = id;
+  report.date = date;
+  report.text = text;
+  out.clear();
+  session.code(report, out);
+}
+
 EvalResult evaluate(const Coder& coder, const std::vector<GoldRecord>& gold, const PloverVersions& versions) {
   EvalResult r;
   r.records = gold.size();
@@ -68,12 +78,7 @@ EvalResult evaluate(const Coder& coder, const std::vector<GoldRecord>& gold, con
   CoderSession session(coder);
   std::vector<Event> events;
   for (const GoldRecord& g : gold) {
-    Report report;
-    report.id = g.id;
-    report.date = g.date;
-    report.text = g.text;
-    events.clear();
-    session.code(report, events);
+    code_gold_text(session, g.id, g.date, g.text, events);
 
     std::set<std::string> gold_cats, pred_cats;
     std::set<Triple> gold_triples, pred_triples;

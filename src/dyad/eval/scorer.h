@@ -48,6 +48,10 @@ struct EvalResult {
   std::vector<EvalItem> misses, false_events;
 };
 
+// Codes a gold record's text as one report dated `date`; `out` is cleared first.
+void code_gold_text(CoderSession& session, const std::string& id, const std::string& date, const std::string& text,
+                    std::vector<Event>& out);
+
 EvalResult evaluate(const Coder& coder, const std::vector<GoldRecord>& gold, const PloverVersions& versions);
 void print_eval(const EvalResult& r, std::ostream& out, size_t max_items);
 

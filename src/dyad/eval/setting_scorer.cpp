@@ -7,6 +7,7 @@
 
 #include <simdjson.h>
 
+#include "dyad/eval/scorer.h"
 #include "dyad/util/date.h"
 #include "dyad/util/dict_file.h"
 #include "dyad/util/strings.h"
@@ -163,12 +164,7 @@ SettingResult evaluate_setting(const Coder& coder, const std::vector<SettingGold
   char buf[512];
   for (const SettingGoldRecord& g : gold) {
     ++r.records;
-    Report report;
-    report.id = g.id;
-    report.date = g.report_date;
-    report.text = g.text;
-    events.clear();
-    session.code(report, events);
+    code_gold_text(session, g.id, g.report_date, g.text, events);
     for (const SettingGoldEvent& ge : g.events) {
       ++r.events;
       SettingResult::Form& form = r.per_form[g.form.empty() ? "-" : g.form];

@@ -1,5 +1,6 @@
 #include "dyad/output/writer.h"
 
+#include <charconv>
 #include <cstdio>
 #include <memory>
 
@@ -34,10 +35,33 @@ void append_opt_string(std::string_view s, std::string& out) {
   else append_json_string(s, out);
 }
 
+// Number formatting without printf: the writer runs once per event.
+void append_uint(uint64_t v, std::string& out) {
+  char buf[24];
+  auto r = std::to_chars(buf, buf + sizeof buf, v);
+  out.append(buf, size_t(r.ptr - buf));
+}
+
+// A decimal with `places` fixed digits (coordinates: 5, Goldstein: 1), rounded half away from zero.
+void append_fixed(double v, int places, std::string& out) {
+  static const double kScale[] = {1, 10, 100, 1000, 10000, 100000};
+  bool negative = v < 0;
+  uint64_t scaled = uint64_t((negative ? -v : v) * kScale[places] + 0.5);
+  uint64_t whole = scaled / uint64_t(kScale[places]), frac = scaled % uint64_t(kScale[places]);
+  if (negative && scaled != 0) out.push_back('-');
+  append_uint(whole, out);
+  out.push_back('.');
+  char digits[8];
+  for (int i = places - 1; i >= 0; --i, frac /= 10) digits[i] = char('0' + frac % 10);
+  out.append(digits, size_t(places));
+}
+
 void append_span(const Span& s, std::string& out) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "[%u,%u]", s.begin, s.end);
-  out += buf;
+  out.push_back('[');
+  append_uint(s.begin, out);
+  out.push_back(',');
+  append_uint(s.end, out);
+  out.push_back(']');
 }
 
 void append_actor(const std::optional<ActorRecord>& a, std::string& out) {
@@ -63,17 +87,18 @@ void append_location(const std::optional<Location>& l, std::string& out) {
     out += "null";
     return;
   }
-  char buf[64];
   out += "{\"name\":";
   append_json_string(l->name, out);
-  std::snprintf(buf, sizeof buf, ",\"lat\":%.5f,\"lon\":%.5f", l->lat, l->lon);
-  out += buf;
+  out += ",\"lat\":";
+  append_fixed(l->lat, 5, out);
+  out += ",\"lon\":";
+  append_fixed(l->lon, 5, out);
   out += ",\"country\":";
   append_opt_string(l->country, out);
   out += ",\"feature\":";
   append_json_string(l->feature, out);
   out += ",\"geonames_id\":";
-  if (l->geonames_id) out += std::to_string(l->geonames_id);
+  if (l->geonames_id) append_uint(l->geonames_id, out);
   else out += "null";
   out += ",\"span\":";
   append_span(l->span, out);
@@ -81,9 +106,9 @@ void append_location(const std::optional<Location>& l, std::string& out) {
 }
 
 std::string goldstein_text(double g) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%.1f", g);
-  return buf;
+  std::string s;
+  append_fixed(g, 1, s);
+  return s;
 }
 
 class JsonlWriter : public EventWriter {
@@ -144,14 +169,13 @@ class TsvWriter : public EventWriter {
     field(e.cameo->plover_mode);
     field(e.cameo->plover_context);
     if (e.location) {
-      char buf[32];
       field(e.location->name);
       field(e.location->country);
       field(e.location->feature);
-      std::snprintf(buf, sizeof buf, "%.5f", e.location->lat);
-      field(buf);
-      std::snprintf(buf, sizeof buf, "%.5f", e.location->lon);
-      field(buf);
+      append_fixed(e.location->lat, 5, buf_);
+      buf_.push_back('\t');
+      append_fixed(e.location->lon, 5, buf_);
+      buf_.push_back('\t');
       field(e.location->geonames_id ? std::to_string(e.location->geonames_id) : "");
     } else {
       for (int i = 0; i < 6; ++i) field("");
@@ -178,7 +202,7 @@ void append_event_json(const Event& e, std::string& out) {
   out += ",\"doc_id\":";
   append_json_string(e.doc_id, out);
   out += ",\"sentence_index\":";
-  out += std::to_string(e.sentence_index);
+  append_uint(uint64_t(e.sentence_index), out);
   out += ",\"sentence\":";
   append_json_string(e.sentence, out);
   out += ",\"date\":";
@@ -203,7 +227,7 @@ void append_event_json(const Event& e, std::string& out) {
   out += ",\"context\":";
   append_opt_string(e.cameo->plover_context, out);
   out += "},\"goldstein\":";
-  out += goldstein_text(e.cameo->goldstein);
+  append_fixed(e.cameo->goldstein, 1, out);
   out += ",\"quad_class\":";
   out += std::to_string(e.cameo->quad_class);
   out += ",\"location\":";

@@ -75,6 +75,7 @@ std::unique_ptr<Coder> Coder::load(const CoderOptions& options, std::vector<Dict
     if (!any) errors.push_back({dir, 0, "no dictionary files in actors/*.txt, events/*.txt or places/*.txt"});
   }
   if (errors.size() > before) return nullptr;
+  c->gazetteer_.finish();
   return c;
 }
 
@@ -92,7 +93,11 @@ void CoderSession::prepare(const Report& report) {
   last_doc_ = report.id;
   sentence_base_ = next_sentence_;
   day_ = INT32_MIN;
-  if (auto d = parse_iso_date(report.date)) day_ = d->days();
+  report_day_iso_.clear();
+  if (auto d = parse_iso_date(report.date)) {
+    day_ = d->days();
+    report_day_iso_ = d->iso();
+  }
   if (!report.title.empty() && report.part == 0) {
     text_ = normalize_text(report.title);
     text_ += "\n\n";
@@ -137,7 +142,12 @@ void CoderSession::code(const Report& report, std::vector<Event>& out) {
     // When and where: only for sentences with events.
     const ClauseMap& clauses = events_.clauses();
     times_.find(text, tokens_, s.first_token, s.last_token, clauses, day_, time_buf_);
-    places_.find(text, tokens_, s.first_token, s.last_token, day_, phrase_buf_, time_buf_, report_countries_, place_buf_);
+    object_verbs_.clear();
+    for (const RawEvent& r : raw_)
+      for (uint32_t k = r.trigger_begin; k < r.trigger_end; ++k)
+        if (is_verb(tokens_[k].tag)) object_verbs_.push_back(k);
+    places_.find(text, tokens_, s.first_token, s.last_token, day_, phrase_buf_, time_buf_, object_verbs_,
+                 report_countries_, place_buf_);
     // "both sides" and "the two countries" later in the report point back to the last dyad.
     for (const RawEvent& r : raw_) {
       if (!r.has_source || !r.has_target) continue;
@@ -163,7 +173,7 @@ void CoderSession::code(const Report& report, std::vector<Event>& out) {
         e.date_precision = precision_name(t->when.precision);
         e.date_span = span_of(t->begin, t->end);
       } else if (day_ != INT32_MIN) {
-        e.date = Date::from_days(day_).iso();
+        e.date = report_day_iso_;
         e.date_precision = "day";
       }
       if (const PlaceMention* p = setting_.place(r, clauses, s.first_token, tokens_, place_buf_, raw_)) {

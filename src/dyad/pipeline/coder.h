@@ -95,6 +95,7 @@ class CoderSession {
   ReportCountries report_countries_;
   std::vector<TimeMention> time_buf_;
   std::vector<PlaceMention> place_buf_;
+  std::vector<uint32_t> object_verbs_;
   std::string text_;
   std::vector<Token> tokens_;
   std::vector<Sentence> sentences_v_;
@@ -103,6 +104,7 @@ class CoderSession {
   std::string last_doc_;
   int next_sentence_ = 0;
   int32_t day_ = 0;
+  std::string report_day_iso_;  // the report date as YYYY-MM-DD
   int sentence_base_ = 0;
   size_t sentences_ = 0;
 };

@@ -40,14 +40,29 @@ class StringMap {
   }
 
   // Inserts `key` with a default value if absent; returns a reference to the value.
-  V& operator[](std::string_view key) {
+  V& operator[](std::string_view key) { return insert(key, true); }
+  // The same without copying the key: for keys that outlive the map (a loaded
+  // file's string block), so that building a large map does not allocate per key.
+  V& insert_stable(std::string_view key) { return insert(key, false); }
+
+  // Sizes the table for `n` keys at once.
+  void reserve(size_t n) {
+    while (n * 4 > slots_.size() * 3) grow();
+  }
+
+ private:
+  V& insert(std::string_view key, bool copy) {
     if ((size_ + 1) * 4 > slots_.size() * 3) grow();
     size_t mask = slots_.size() - 1;
     for (size_t i = hash_bytes(key) & mask;; i = (i + 1) & mask) {
       Slot& s = slots_[i];
       if (!s.used) {
-        keys_.emplace_back(key);
-        s.key = keys_.back();
+        if (copy) {
+          keys_.emplace_back(key);
+          s.key = keys_.back();
+        } else {
+          s.key = key;
+        }
         s.used = true;
         ++size_;
         return s.value;
@@ -56,6 +71,7 @@ class StringMap {
     }
   }
 
+ public:
   // The map's own copy of `key` (stable for the map's lifetime), or an empty view.
   std::string_view stored_key(std::string_view key) const {
     size_t mask = slots_.size() - 1;

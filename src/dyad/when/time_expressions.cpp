@@ -103,13 +103,8 @@ TimeFinder::TimeFinder(const Lexicon& lexicon) {
 
 TimeFinder::Word TimeFinder::word(uint32_t k) const {
   if (k >= last_) return {};
-  const Token& t = (*tokens_)[k];
-  uint32_t v = t.word ? words_.get(t.word, 0) : 0;
-  if (!v) return {};
-  Word w{uint8_t(v >> 8), int(v & 0xff)};
-  // Month and weekday names are names: "may" and "march" in lower case are verbs.
-  if ((w.kind == kMonth || w.kind == kWeekday) && !t.has(kCapitalized)) return {};
-  return w;
+  uint32_t v = kinds_[k - first_];
+  return {uint8_t(v >> 8), int(v & 0xff)};
 }
 
 int TimeFinder::number(uint32_t k) const {
@@ -333,8 +328,32 @@ void TimeFinder::find(std::string_view text, const std::vector<Token>& tokens, u
   first_ = first;
   last_ = last;
   today_ = Date::from_days(report_day);
+  // One vocabulary probe per token; the matchers look words up many times.
+  kinds_.assign(last - first, 0);
+  bool any = false;
+  for (uint32_t k = first; k < last; ++k) {
+    const Token& t = tokens[k];
+    uint32_t v = t.word ? words_.get(t.word, 0) : 0;
+    uint8_t kind = uint8_t(v >> 8);
+    // Month and weekday names are names: "may" and "march" in lower case are verbs.
+    if ((kind == kMonth || kind == kWeekday) && !t.has(kCapitalized)) v = 0;
+    kinds_[k - first] = v;
+    any = any || (kind != 0 && kind < kOpenPrep) || (t.tag == Tag::CD);
+  }
+  if (!any) return;  // no month, day, year, number or relative word: nothing to find
   TimeMention m;
+  // Only a time word or a number can start an expression, or a preposition right before one.
+  auto can_start = [&](uint32_t k) {
+    return k < last && (kinds_[k - first] != 0 || tokens[k].tag == Tag::CD ||
+                        (text[tokens[k].begin] >= '0' && text[tokens[k].begin] <= '9'));
+  };
   for (uint32_t k = first; k < last;) {
+    uint8_t kind = uint8_t(kinds_[k - first] >> 8);
+    bool prep = kind == kOpenPrep || kind == kStartPrep || kind == kBoundPrep;
+    if (!can_start(k) || (prep && !can_start(k + 1))) {
+      ++k;
+      continue;
+    }
     if (match(k, m)) {
       // The second half of a range ("from March 3 to March 5", "between 2014 and 2016") is its end.
       if (!out.empty() && out.back().end + 1 == m.begin) {

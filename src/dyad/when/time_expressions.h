@@ -60,6 +60,7 @@ class TimeFinder {
   bool in_future_clause(uint32_t k) const;
 
   U64Map words_;  // word id -> kind << 8 | value
+  std::vector<uint32_t> kinds_;  // per token of the sentence: its words_ value, or 0
   // Per call.
   std::string_view text_;
   const std::vector<Token>* tokens_ = nullptr;

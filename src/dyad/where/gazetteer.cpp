@@ -4,7 +4,6 @@
 #include <charconv>
 #include <cstdio>
 #include <cstring>
-#include <numeric>
 
 #include "dyad/util/strings.h"
 #include "dyad/where/gazetteer_index.h"
@@ -88,24 +87,25 @@ bool Gazetteer::load_index(const std::string& path, std::string& error) {
     p.lon = r.lon_e5 / 1e5;
     p.geonames_id = r.geonames_id;
     p.population = r.population;
-    by_geonames_id_.emplace(p.geonames_id, uint32_t(places_.size()));
+    by_geonames_id_.emplace_back(p.geonames_id, uint32_t(places_.size()));
     if (p.rank == 4) {
       auto [it, fresh] = capitals_.emplace(std::string(p.country_sv()), uint32_t(places_.size()));
       if (!fresh && places_[it->second].population < p.population) it->second = uint32_t(places_.size());
     }
     places_.push_back(p);
   }
-  keys_.reserve(keys_.size() + names.size());
-  ids_.reserve(ids_.size() + names.size());
+  std::sort(by_geonames_id_.begin(), by_geonames_id_.end());
+  bool first_load = names_.empty();
+  names_.reserve(names_.size() + names.size());
   for (const GazetteerNameRecord& n : names) {
     if (n.place >= records.size()) {
       error = path + ": name record points past the places";
       return false;
     }
-    keys_.push_back(string_at(n.key));
-    ids_.push_back(uint32_t(base + n.place));
+    names_.push_back({string_at(n.key), uint32_t(base + n.place)});
   }
-  finish();
+  // The compiler wrote the names sorted; finish() then only sorts what the place files add.
+  if (first_load && std::is_sorted(names_.begin(), names_.end())) sorted_ = names_.size();
   return true;
 }
 
@@ -119,45 +119,42 @@ void Gazetteer::add_name(std::string_view name, uint32_t place) {
   place_key(name, key);
   if (key.empty()) return;
   own_strings_.push_back(std::move(key));
-  keys_.push_back(own_strings_.back());
-  ids_.push_back(place);
+  names_.push_back({own_strings_.back(), place});
 }
 
 void Gazetteer::finish() {
-  std::vector<uint32_t> order(keys_.size());
-  std::iota(order.begin(), order.end(), 0u);
-  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-    return keys_[a] != keys_[b] ? keys_[a] < keys_[b] : ids_[a] < ids_[b];
-  });
-  std::vector<std::string_view> keys;
-  std::vector<uint32_t> ids;
-  keys.reserve(order.size());
-  ids.reserve(order.size());
-  for (uint32_t i : order) {
-    if (!keys.empty() && keys.back() == keys_[i] && ids.back() == ids_[i]) continue;
-    keys.push_back(keys_[i]);
-    ids.push_back(ids_[i]);
+  if (sorted_ == names_.size()) return;
+  auto middle = names_.begin() + std::ptrdiff_t(sorted_);
+  if (!std::is_sorted(names_.begin(), middle)) std::sort(names_.begin(), middle);
+  if (!std::is_sorted(middle, names_.end())) std::sort(middle, names_.end());  // the index comes sorted
+  std::inplace_merge(names_.begin(), middle, names_.end());
+  names_.erase(std::unique(names_.begin(), names_.end()), names_.end());
+  sorted_ = names_.size();
+  // Every key lives in the index's string block or own_strings_, so the maps need not copy them.
+  first_ = StringMap<uint32_t>();
+  longer_ = StringMap<uint8_t>();
+  first_.reserve(names_.size());
+  for (size_t i = 0; i < names_.size(); ++i) {
+    std::string_view k = names_[i].key;
+    if (i > 0 && names_[i - 1].key == k) continue;
+    first_.insert_stable(k) = uint32_t(i);
+    for (size_t sp = k.find(' '); sp != std::string_view::npos; sp = k.find(' ', sp + 1))
+      longer_.insert_stable(k.substr(0, sp)) = 1;
   }
-  keys_.swap(keys);
-  ids_.swap(ids);
 }
 
 Gazetteer::Candidates Gazetteer::find(std::string_view key) const {
-  auto lo = std::lower_bound(keys_.begin(), keys_.end(), key);
-  auto hi = lo;
-  while (hi != keys_.end() && *hi == key) ++hi;
   Candidates c;
-  c.begin_ = ids_.data() + (lo - keys_.begin());
-  c.end_ = ids_.data() + (hi - keys_.begin());
+  const uint32_t* at = first_.find(key);
+  if (!at) return c;
+  c.begin_ = names_.data() + *at;
+  c.end_ = c.begin_;
+  const Name* end = names_.data() + names_.size();
+  while (c.end_ != end && c.end_->key == key) ++c.end_;
   return c;
 }
 
-bool Gazetteer::has_longer(std::string_view key) const {
-  // Names starting with key + " " sort right after key + " " itself.
-  auto it = std::upper_bound(keys_.begin(), keys_.end(), key);
-  while (it != keys_.end() && *it == key) ++it;
-  return it != keys_.end() && it->size() > key.size() && it->substr(0, key.size()) == key && (*it)[key.size()] == ' ';
-}
+bool Gazetteer::has_longer(std::string_view key) const { return longer_.contains(key); }
 
 const Place* Gazetteer::country(std::string_view iso3) const {
   auto it = countries_.find(std::string(iso3));
@@ -176,9 +173,7 @@ bool Gazetteer::load_dir(const std::string& dir, std::vector<DictError>& errors)
 }
 
 bool Gazetteer::load_file(const std::string& path, std::vector<DictError>& errors) {
-  bool ok = for_each_line(path, errors, [&](const std::string& line, int no) { return add_line(line, path, no, errors); });
-  finish();
-  return ok;
+  return for_each_line(path, errors, [&](const std::string& line, int no) { return add_line(line, path, no, errors); });
 }
 
 // Lines (docs/places.md):
@@ -248,8 +243,9 @@ bool Gazetteer::add_line(std::string_view line, const std::string& file, int lin
     if (rhs.size() != 1 || rhs[0].substr(0, 9) != "geonames:" ||
         std::from_chars(rhs[0].data() + 9, rhs[0].data() + rhs[0].size(), gid).ec != std::errc())
       return fail("alias needs `= geonames:ID`");
-    auto it = by_geonames_id_.find(gid);
-    if (it == by_geonames_id_.end()) return fail("GeoNames id " + std::to_string(gid) + " is not in the gazetteer index");
+    auto it = std::lower_bound(by_geonames_id_.begin(), by_geonames_id_.end(), std::make_pair(gid, 0u));
+    if (it == by_geonames_id_.end() || it->first != gid)
+      return fail("GeoNames id " + std::to_string(gid) + " is not in the gazetteer index");
     // The alias's first name is the spelling dyad reports ("Shusha", not "Shushi").
     own_strings_.emplace_back(alternates[0]);
     places_[it->second].name = own_strings_.back();

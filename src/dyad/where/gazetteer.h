@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "dyad/util/dict_file.h"
+#include "dyad/util/string_map.h"
 
 namespace dyad {
 
@@ -31,20 +32,34 @@ class Gazetteer {
  public:
   // Reads the compiled GeoNames index.
   bool load_index(const std::string& path, std::string& error);
-  // Reads every *.txt of a data/places directory; later files and calls override
-  // earlier names. Returns false on malformed lines (all recorded in `errors`).
+  // Reads every *.txt of a data/places directory; names add to earlier ones.
+  // Returns false on malformed lines (all recorded in `errors`). Call finish()
+  // once everything is loaded, before any lookup.
   bool load_dir(const std::string& dir, std::vector<DictError>& errors);
   bool load_file(const std::string& path, std::vector<DictError>& errors);
-  // One line of a places file; call finish() after adding lines by hand.
+  // One line of a places file.
   bool add_line(std::string_view line, const std::string& file, int line_no, std::vector<DictError>& errors);
+  // Sorts and hashes the names: lookups work from here on.
   void finish();
 
-  // Indexes of the places named exactly `key` (a place_key), as [first, last) into names.
+  struct Name {
+    std::string_view key;
+    uint32_t place;
+    friend bool operator<(const Name& a, const Name& b) { return a.key != b.key ? a.key < b.key : a.place < b.place; }
+    friend bool operator==(const Name& a, const Name& b) = default;
+  };
+  // The places named exactly `key` (a place_key); iterating yields place indexes.
   struct Candidates {
-    const uint32_t* begin_ = nullptr;
-    const uint32_t* end_ = nullptr;
-    const uint32_t* begin() const { return begin_; }
-    const uint32_t* end() const { return end_; }
+    struct Iter {
+      const Name* n;
+      uint32_t operator*() const { return n->place; }
+      Iter& operator++() { return ++n, *this; }
+      bool operator!=(const Iter& o) const { return n != o.n; }
+    };
+    const Name* begin_ = nullptr;
+    const Name* end_ = nullptr;
+    Iter begin() const { return {begin_}; }
+    Iter end() const { return {end_}; }
     bool empty() const { return begin_ == end_; }
   };
   Candidates find(std::string_view key) const;
@@ -53,7 +68,7 @@ class Gazetteer {
 
   const Place& place(uint32_t i) const { return places_[i]; }
   size_t size() const { return places_.size(); }
-  size_t name_count() const { return keys_.size(); }
+  size_t name_count() const { return names_.size(); }
   // The representative point of a country (data/places/countries.txt), or nullptr.
   const Place* country(std::string_view iso3) const;
   // The capital of a country (its most populous GeoNames PPLC), or nullptr.
@@ -64,12 +79,16 @@ class Gazetteer {
   uint32_t add_place(const Place& p);
 
   std::vector<Place> places_;
-  std::unordered_map<uint32_t, uint32_t> by_geonames_id_;
+  std::vector<std::pair<uint32_t, uint32_t>> by_geonames_id_;  // (GeoNames id, place), sorted: for alias lines
   std::unordered_map<std::string, uint32_t> countries_, capitals_;
-  // Names: keys_[i] names place ids_[i]; sorted by finish(), so that one binary
-  // search answers both find() and has_longer().
-  std::vector<std::string_view> keys_;
-  std::vector<uint32_t> ids_;
+  // Sorted by finish(), so that one binary search answers both find() and
+  // has_longer(). The first sorted_ are in order already (the index's, then
+  // earlier files'); finish() sorts what came after and merges.
+  std::vector<Name> names_;
+  size_t sorted_ = 0;
+  // Built by finish() for the hot path: one hash probe per lookup instead of a binary search.
+  StringMap<uint32_t> first_;   // key -> index of its first name in names_
+  StringMap<uint8_t> longer_;   // keys that begin a longer name ("gaza" for "gaza strip")
   std::string index_strings_;
   std::deque<std::string> own_strings_;
 };

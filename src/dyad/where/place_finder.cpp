@@ -342,7 +342,8 @@ void PlaceFinder::object_of(uint32_t p, PlaceRole role, std::vector<PlaceMention
 
 void PlaceFinder::find(std::string_view text, const std::vector<Token>& tokens, uint32_t first, uint32_t last,
                        int32_t day, const std::vector<ActorPhrase>& phrases, const std::vector<TimeMention>& times,
-                       const ReportCountries& report, std::vector<PlaceMention>& out) {
+                       const std::vector<uint32_t>& object_verbs, const ReportCountries& report,
+                       std::vector<PlaceMention>& out) {
   out.clear();
   text_ = text;
   tokens_ = &tokens;
@@ -360,7 +361,8 @@ void PlaceFinder::find(std::string_view text, const std::vector<Token>& tokens, 
     }
   for (uint32_t k = first; k + 1 < last; ++k) {
     const Token& t = tokens[k];
-    if (is_verb(t.tag) && !in_time(k + 1) && tokens[k + 1].tag != Tag::IN && tokens[k + 1].tag != Tag::TO) {
+    if (is_verb(t.tag) && !in_time(k + 1) && tokens[k + 1].tag != Tag::IN && tokens[k + 1].tag != Tag::TO &&
+        std::find(object_verbs.begin(), object_verbs.end(), k) != object_verbs.end()) {
       object_of(k, PlaceRole::Object, out);
       continue;
     }

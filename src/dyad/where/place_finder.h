@@ -53,9 +53,11 @@ class PlaceFinder {
   static void add_words(Lexicon& lexicon);
   PlaceFinder(const Gazetteer& gazetteer, const ActorDictionary& actors, const Lexicon& lexicon);
 
+  // `object_verbs`: the tokens whose direct objects may be places (the verbs of
+  // the sentence's event triggers); objects of other verbs are not read.
   void find(std::string_view text, const std::vector<Token>& tokens, uint32_t first, uint32_t last, int32_t day,
             const std::vector<ActorPhrase>& phrases, const std::vector<TimeMention>& times,
-            const ReportCountries& report, std::vector<PlaceMention>& out);
+            const std::vector<uint32_t>& object_verbs, const ReportCountries& report, std::vector<PlaceMention>& out);
 
  private:
   // Longest gazetteer name starting at token j: its end token, or j when none.
