@@ -152,6 +152,20 @@ void print_stats(const Coder& coder, std::ostream& out) {
       << " with a PLOVER category); by QuadClass:";
   for (const auto& [q, n] : quads) out << " " << q << ":" << n;
   out << "\nlexicon: " << coder.lexicon().size() << " words (WordNet and dictionaries)\n";
+  // Places: GeoNames cities from the compiled index, the rest from data/places.
+  const Gazetteer& gaz = coder.gazetteer();
+  std::map<std::string, size_t> features;
+  size_t geonames = 0;
+  for (size_t k = 0; k < gaz.size(); ++k) {
+    const Place& p = gaz.place(uint32_t(k));
+    if (p.geonames_id) ++geonames;
+    else ++features[std::string(p.feature)];
+  }
+  out << "\nplaces: " << geonames << " GeoNames places, " << gaz.name_count() << " names in all\n";
+  for (const auto& [f, n] : features) {
+    std::snprintf(buf, sizeof buf, "  %-14s %5zu\n", f.c_str(), n);
+    out << buf;
+  }
 }
 
 }  // namespace dyad

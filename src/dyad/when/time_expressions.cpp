@@ -96,9 +96,9 @@ void TimeFinder::add_words(Lexicon& lexicon) {
   for (const WordSpec& w : kWords) lexicon.intern(w.word);
 }
 
-TimeFinder::TimeFinder(const Lexicon& lexicon) {
+TimeFinder::TimeFinder(const Lexicon& lexicon) : words_(lexicon.size(), 0) {
   for (const WordSpec& w : kWords)
-    if (uint32_t id = lexicon.find(w.word)) words_.set(id, uint32_t(w.kind) << 8 | uint32_t(w.value));
+    if (uint32_t id = lexicon.find(w.word)) words_[id] = uint32_t(w.kind) << 8 | uint32_t(w.value);
 }
 
 TimeFinder::Word TimeFinder::word(uint32_t k) const {
@@ -333,7 +333,7 @@ void TimeFinder::find(std::string_view text, const std::vector<Token>& tokens, u
   bool any = false;
   for (uint32_t k = first; k < last; ++k) {
     const Token& t = tokens[k];
-    uint32_t v = t.word ? words_.get(t.word, 0) : 0;
+    uint32_t v = t.word < words_.size() ? words_[t.word] : 0;
     uint8_t kind = uint8_t(v >> 8);
     // Month and weekday names are names: "may" and "march" in lower case are verbs.
     if ((kind == kMonth || kind == kWeekday) && !t.has(kCapitalized)) v = 0;

@@ -13,7 +13,6 @@
 #include "dyad/text/lexicon.h"
 #include "dyad/text/token.h"
 #include "dyad/util/date.h"
-#include "dyad/util/u64_map.h"
 
 namespace dyad {
 
@@ -59,7 +58,7 @@ class TimeFinder {
   bool month_form(uint32_t j, bool cued, int relation, TimeMention& m) const;
   bool in_future_clause(uint32_t k) const;
 
-  U64Map words_;  // word id -> kind << 8 | value
+  std::vector<uint32_t> words_;  // by word id: kind << 8 | value, 0 for other words
   std::vector<uint32_t> kinds_;  // per token of the sentence: its words_ value, or 0
   // Per call.
   std::string_view text_;

@@ -25,7 +25,7 @@ struct Place {
   uint32_t geonames_id = 0;  // 0 for project-written places
   uint32_t population = 0;
   uint8_t rank = 0;          // prominence: 0 town, 1 district seat, 3 province seat, 4 capital; project places 3
-  std::string_view country_sv() const { return std::string_view(country); }
+  std::string_view country_sv() const { return std::string_view(country, country[0] ? 3 : 0); }
 };
 
 class Gazetteer {
