@@ -263,5 +263,25 @@ TEST_F(Cli, MissingGazetteerIsAnErrorAndNothingIsCoded) {
   EXPECT_EQ(out.find("\"event_id\""), std::string::npos) << out;
 }
 
+TEST_F(Cli, PlaceLayerAddsPlacesAndReportsBadLines) {
+  fs::create_directories(dir_ / "mine" / "places");
+  file("mine/places/extra.txt", "# a village of our own\nplace Xyzzyville | Xyzzy = ARM village 40.10 45.20\n");
+  std::string p = file("r.jsonl", R"({"id":"r","date":"2024-03-15","text":"Armenian police arrested protesters in Xyzzyville on Monday."})" "\n");
+  std::string out, err;
+  ASSERT_EQ(dyad("code --dict " + (dir_ / "mine").string() + " " + p, out, err), 0) << err;
+  auto ev = lines(out);
+  ASSERT_FALSE(ev.empty());
+  ASSERT_TRUE(ev[0]["location"].is_object()) << out;
+  EXPECT_EQ(ev[0]["location"]["name"], "Xyzzyville");
+  EXPECT_EQ(ev[0]["location"]["feature"], "village");
+  EXPECT_TRUE(ev[0]["location"]["geonames_id"].is_null());
+  EXPECT_EQ(ev[0]["date"], "2024-03-11");
+  // A malformed place line stops the start with its file and line; nothing is coded.
+  file("mine/places/extra.txt", "place Xyzzyville = ARM village 140.10 45.20\n");
+  EXPECT_EQ(dyad("code --dict " + (dir_ / "mine").string() + " " + p, out, err), 2);
+  EXPECT_NE(err.find("extra.txt:1:"), std::string::npos) << err;
+  EXPECT_TRUE(out.empty());
+}
+
 }  // namespace
 }  // namespace dyad
