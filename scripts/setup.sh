@@ -10,6 +10,7 @@ PACKAGES=(
   libsimdjson-dev                     # JSON Lines input
   libcli11-dev                        # command line
   libutf8proc-dev                     # Unicode normalisation
+  libsqlite3-dev                      # the embedded event database (SQLite)
   nlohmann-json3-dev                  # JSON in tests and tools
   wordnet-base                        # lexical resource: parts of speech and lemmas
   iso-codes                           # ISO 3166 list: country dictionary check, gazetteer country codes

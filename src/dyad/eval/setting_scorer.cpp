@@ -95,14 +95,6 @@ bool load_setting_gold(const std::string& path, std::vector<SettingGoldRecord>& 
   return true;
 }
 
-double distance_km(double lat1, double lon1, double lat2, double lon2) {
-  constexpr double kRad = 3.14159265358979323846 / 180.0, kEarth = 6371.0;
-  double dlat = (lat2 - lat1) * kRad, dlon = (lon2 - lon1) * kRad;
-  double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
-             std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
-  return 2 * kEarth * std::asin(std::min(1.0, std::sqrt(a)));
-}
-
 namespace {
 
 int precision_level(const std::string& p) {

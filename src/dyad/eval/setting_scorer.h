@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "dyad/pipeline/coder.h"
+#include "dyad/util/geo.h"
 
 namespace dyad {
 
@@ -43,8 +44,6 @@ struct SettingResult {
   double place_accuracy() const { return events ? double(place_ok) / double(events) : 0; }
 };
 
-// Great-circle distance in kilometres.
-double distance_km(double lat1, double lon1, double lat2, double lon2);
 // True if dyad's `date` at `precision` agrees with the gold's at the gold's precision.
 bool date_agrees(const std::string& date, const std::string& precision, const std::string& gold_date,
                  const std::string& gold_precision);

@@ -14,7 +14,19 @@ BatchCoder::BatchCoder(const Coder& coder, int threads, Sink sink)
   for (int i = 0; i < threads_; ++i) sessions_.push_back(std::make_unique<CoderSession>(coder_));
 }
 
+BatchCoder::BatchCoder(const Coder& coder, int threads, ReportSink sink)
+    : coder_(coder), threads_(threads < 1 ? 1 : threads), report_sink_(std::move(sink)) {
+  for (int i = 0; i < threads_; ++i) sessions_.push_back(std::make_unique<CoderSession>(coder_));
+}
+
 BatchCoder::~BatchCoder() = default;
+
+void BatchCoder::deliver(const Report& r, const std::vector<Event>& events) {
+  if (report_sink_) report_sink_(r, events);
+  else
+    for (const Event& e : events) sink_(e);
+  events_ += events.size();
+}
 
 size_t BatchCoder::sentences() const {
   size_t n = 0;
@@ -30,8 +42,7 @@ void BatchCoder::add(Report report) {
     std::vector<Event> out;
     sessions_[0]->code(report, out);
     ++reports_;
-    for (const Event& e : out) sink_(e);
-    events_ += out.size();
+    deliver(report, out);
     return;
   }
   batch_bytes_ += report.text.size();
@@ -58,10 +69,7 @@ void BatchCoder::flush() {
     work(0);
     for (auto& t : pool) t.join();
   }
-  for (size_t i = 0; i < n; ++i) {
-    for (const Event& e : results_[i]) sink_(e);
-    events_ += results_[i].size();
-  }
+  for (size_t i = 0; i < n; ++i) deliver(batch_[i], results_[i]);
   reports_ += n;
   batch_.clear();
   batch_bytes_ = 0;

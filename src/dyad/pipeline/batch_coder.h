@@ -16,7 +16,10 @@ namespace dyad {
 class BatchCoder {
  public:
   using Sink = std::function<void(const Event&)>;
+  // Called once per coded report (or part of one), in input order, with its events.
+  using ReportSink = std::function<void(const Report&, const std::vector<Event>&)>;
   BatchCoder(const Coder& coder, int threads, Sink sink);
+  BatchCoder(const Coder& coder, int threads, ReportSink sink);
   ~BatchCoder();
 
   // Queues a report; codes the batch when it is full. Reports that continue an
@@ -32,6 +35,8 @@ class BatchCoder {
   const Coder& coder_;
   int threads_;
   Sink sink_;
+  ReportSink report_sink_;
+  void deliver(const Report& r, const std::vector<Event>& events);
   std::vector<std::unique_ptr<CoderSession>> sessions_;
   std::vector<Report> batch_;
   std::vector<std::vector<Event>> results_;

@@ -1,0 +1,307 @@
+#include "store_commands.h"
+
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+
+#include "common.h"
+#include "dyad/pipeline/batch_coder.h"
+#include "dyad/store/event_store.h"
+#include "dyad/store/query.h"
+#include "dyad/util/date.h"
+#include "dyad/watch/series.h"
+
+namespace dyad_cli {
+
+namespace {
+
+struct StoreOptions {
+  std::string db = "events.db";
+  std::string dyad, actor, since, until, cameo, text, by = "week", format;
+  int quad = 0;
+  size_t limit = 0;
+  std::string output;
+  // ingest
+  CommonOptions common;
+  int threads = 1;
+  size_t batch = 500;
+  bool quiet = false;
+  // alerts
+  dyad::AlertOptions alert;
+};
+
+StoreOptions opts;
+CLI::App *ingest_cmd, *query_cmd, *series_cmd, *alerts_cmd, *export_cmd;
+
+// "ARM,AZE" -> a, b.
+bool split_dyad(const std::string& s, std::string& a, std::string& b) {
+  size_t comma = s.find(',');
+  if (comma == std::string::npos) return false;
+  a = s.substr(0, comma);
+  b = s.substr(comma + 1);
+  return a.size() == 3 && b.size() == 3;
+}
+
+bool check_dates() {
+  for (const std::string* d : {&opts.since, &opts.until}) {
+    if (!d->empty() && !dyad::parse_iso_date(*d)) {
+      std::cerr << "dyad: dates are YYYY-MM-DD, got '" << *d << "'\n";
+      return false;
+    }
+  }
+  return true;
+}
+
+int32_t day_or(const std::string& d, int32_t fallback) { return d.empty() ? fallback : dyad::parse_iso_date(d)->days(); }
+
+// Opens an existing database (the read commands never create one).
+std::unique_ptr<dyad::EventStore> open_existing() {
+  if (!std::filesystem::exists(opts.db)) {
+    std::cerr << "dyad: " << opts.db << ": no such database (create it with dyad ingest --db " << opts.db << ")\n";
+    return nullptr;
+  }
+  return std::make_unique<dyad::EventStore>(opts.db, false);
+}
+
+int run_ingest() {
+  if (!opts.common.date.empty() && !dyad::parse_iso_date(opts.common.date)) {
+    std::cerr << "dyad: --date must be YYYY-MM-DD, got '" << opts.common.date << "'\n";
+    return 2;
+  }
+  auto coder = load_coder(opts.common);
+  if (!coder) return 2;
+  dyad::EventStore store(opts.db, true);
+  dyad::IngestStats stats;
+  size_t pending = 0;
+  store.begin();
+  // Reports already stored are not coded again; batches commit between reports,
+  // never inside one, so that a killed ingest leaves whole reports only.
+  dyad::BatchCoder batch(*coder, opts.threads, [&](const dyad::Report& r, const std::vector<dyad::Event>& events) {
+    if (r.part > 0) {
+      store.add_events(r, events, stats);
+      return;
+    }
+    if (pending >= opts.batch) {
+      store.commit();
+      store.begin();
+      pending = 0;
+    }
+    store.add_report(r, events, stats);
+    ++pending;
+  });
+  std::string skipping;  // the key of a stored report whose later parts are skipped too
+  size_t problems = for_each_report(opts.common, *coder, [&](dyad::Report r) {
+    std::string key = dyad::EventStore::report_key(r);
+    if (r.part == 0) {
+      skipping.clear();
+      if (store.has_report(key)) {
+        skipping = key;
+        ++stats.reports_skipped;
+        return;
+      }
+    } else if (key == skipping) {
+      return;
+    }
+    batch.add(std::move(r));
+  });
+  batch.flush();
+  store.commit();
+  if (!opts.quiet) {
+    std::fprintf(stderr,
+                 "dyad ingest: %zu reports added, %zu already stored; %zu mentions: %zu new events, %zu merged into "
+                 "earlier ones; %s now holds %zu reports, %zu events, %zu mentions%s\n",
+                 stats.reports_added, stats.reports_skipped, stats.mentions, stats.events_new, stats.events_merged,
+                 opts.db.c_str(), store.count("reports"), store.count("events"), store.count("mentions"),
+                 problems ? (", " + std::to_string(problems) + " problem(s) reported above").c_str() : "");
+  }
+  return problems ? 1 : 0;
+}
+
+int run_query(bool everything) {
+  dyad::TableFormat format = dyad::TableFormat::Jsonl;
+  if (!opts.format.empty() && !dyad::parse_table_format(opts.format, format)) {
+    std::cerr << "dyad: --format is jsonl, csv or tsv\n";
+    return 2;
+  }
+  dyad::EventQuery q;
+  if (!everything) {
+    if (!opts.dyad.empty() && !split_dyad(opts.dyad, q.a, q.b)) {
+      std::cerr << "dyad: --dyad takes two country codes, e.g. ARM,AZE\n";
+      return 2;
+    }
+    q.actor = opts.actor;
+    q.since = opts.since;
+    q.until = opts.until;
+    q.cameo = opts.cameo;
+    q.quad_class = opts.quad;
+    q.text = opts.text;
+    q.limit = opts.limit;
+  }
+  auto store = open_existing();
+  if (!store) return 2;
+  std::ofstream file;
+  std::ostream* out = &std::cout;
+  if (!opts.output.empty() && opts.output != "-") {
+    file.open(opts.output, std::ios::binary);
+    if (!file) {
+      std::cerr << "dyad: " << opts.output << ": cannot write\n";
+      return 2;
+    }
+    out = &file;
+  }
+  dyad::write_header(format, *out);
+  size_t n = 0;
+  dyad::query_events(store->db(), q, [&](const dyad::StoredEvent& e) {
+    dyad::write_event(e, format, *out);
+    ++n;
+  });
+  out->flush();
+  if (!opts.quiet) std::cerr << "dyad: " << n << " events\n";
+  return *out ? 0 : 2;
+}
+
+int run_series() {
+  std::string a, b;
+  if (!opts.dyad.empty() ? !split_dyad(opts.dyad, a, b) : opts.actor.size() != 3) {
+    std::cerr << "dyad: series needs --dyad A,B or --actor A (country codes)\n";
+    return 2;
+  }
+  if (a.empty()) a = opts.actor;
+  dyad::Period by;
+  if (!dyad::parse_period(opts.by, by)) {
+    std::cerr << "dyad: --by is day, week or month\n";
+    return 2;
+  }
+  auto store = open_existing();
+  if (!store) return 2;
+  int32_t from = day_or(opts.since, INT32_MIN), to = day_or(opts.until, INT32_MAX);
+  auto rows = dyad::fetch_rows(store->db(), a, b, from, to);
+  auto series = dyad::build_series(rows, by, from, to);
+  bool csv = opts.format == "csv", jsonl = opts.format == "jsonl";
+  if (csv)
+    std::cout << "period,events,verbal_cooperation,material_cooperation,verbal_conflict,material_conflict,"
+                 "goldstein_sum,goldstein_mean,conflict_share\n";
+  else if (!jsonl)
+    std::cout << "period        events  vcoop  mcoop  vconf  mconf  goldstein_sum  goldstein_mean  conflict_share\n";
+  for (const dyad::SeriesPoint& p : series) {
+    char buf[320];
+    if (csv)
+      std::snprintf(buf, sizeof buf, "%s,%zu,%zu,%zu,%zu,%zu,%.1f,%.2f,%.3f\n", p.period.c_str(), p.events, p.quad[1],
+                    p.quad[2], p.quad[3], p.quad[4], p.goldstein_sum, p.goldstein_mean(), p.conflict_share());
+    else if (jsonl)
+      std::snprintf(buf, sizeof buf,
+                    "{\"period\":\"%s\",\"events\":%zu,\"verbal_cooperation\":%zu,\"material_cooperation\":%zu,"
+                    "\"verbal_conflict\":%zu,\"material_conflict\":%zu,\"goldstein_sum\":%.1f,\"goldstein_mean\":%.2f,"
+                    "\"conflict_share\":%.3f}\n",
+                    p.period.c_str(), p.events, p.quad[1], p.quad[2], p.quad[3], p.quad[4], p.goldstein_sum,
+                    p.goldstein_mean(), p.conflict_share());
+    else
+      std::snprintf(buf, sizeof buf, "%-12s %7zu %6zu %6zu %6zu %6zu %14.1f %15.2f %15.3f\n", p.period.c_str(),
+                    p.events, p.quad[1], p.quad[2], p.quad[3], p.quad[4], p.goldstein_sum, p.goldstein_mean(),
+                    p.conflict_share());
+    std::cout << buf;
+  }
+  return 0;
+}
+
+int run_alerts() {
+  dyad::Period by;
+  if (!dyad::parse_period(opts.by, by)) {
+    std::cerr << "dyad: --by is day, week or month\n";
+    return 2;
+  }
+  auto store = open_existing();
+  if (!store) return 2;
+  std::vector<std::pair<std::string, std::string>> dyads;
+  if (!opts.dyad.empty()) {
+    std::string a, b;
+    if (!split_dyad(opts.dyad, a, b)) {
+      std::cerr << "dyad: --dyad takes two country codes, e.g. ARM,AZE\n";
+      return 2;
+    }
+    dyads.emplace_back(a, b);
+  } else {
+    dyads = dyad::conflict_dyads(store->db(), opts.alert.min_events);
+  }
+  int32_t from = day_or(opts.since, INT32_MIN), to = day_or(opts.until, INT32_MAX);
+  std::vector<dyad::Alert> alerts;
+  for (const auto& [a, b] : dyads) {
+    auto series = dyad::build_series(dyad::fetch_rows(store->db(), a, b, INT32_MIN, INT32_MAX), by);
+    for (dyad::Alert& al : dyad::find_alerts(a + "-" + b, series, opts.alert)) {
+      int32_t start = dyad::parse_iso_date(al.period.size() == 7 ? al.period + "-01" : al.period)->days();
+      if (start >= (from == INT32_MIN ? INT32_MIN : from - 31) && start <= to) alerts.push_back(std::move(al));
+    }
+  }
+  std::sort(alerts.begin(), alerts.end(), [](const dyad::Alert& x, const dyad::Alert& y) {
+    return x.period != y.period ? x.period < y.period : x.dyad < y.dyad;
+  });
+  for (const dyad::Alert& al : alerts) {
+    if (opts.format == "jsonl") {
+      std::printf("{\"dyad\":\"%s\",\"period\":\"%s\",\"material_conflict\":%.0f,\"baseline_mean\":%.3f,"
+                  "\"baseline_sd\":%.3f,\"z\":%.2f,\"why\":\"%s\"}\n",
+                  al.dyad.c_str(), al.period.c_str(), al.value, al.mean, al.sd, al.z, al.why.c_str());
+    } else {
+      std::printf("ALERT %s %s: %s\n", al.dyad.c_str(), al.period.c_str(), al.why.c_str());
+    }
+  }
+  if (!opts.quiet) std::fprintf(stderr, "dyad alerts: %zu alert(s) over %zu dyad(s)\n", alerts.size(), dyads.size());
+  return 0;
+}
+
+}  // namespace
+
+void add_store_commands(CLI::App& app) {
+  ingest_cmd = app.add_subcommand("ingest", "code reports and store them in the event database (safe to re-run)");
+  add_common(ingest_cmd, opts.common);
+  ingest_cmd->add_option("--db", opts.db, "database file (created if missing)")->required();
+  ingest_cmd->add_option("-j,--threads", opts.threads, "worker threads")->check(CLI::Range(1, 256));
+  ingest_cmd->add_option("--batch", opts.batch, "reports per transaction")->check(CLI::Range(1, 1000000));
+  ingest_cmd->add_flag("-q,--quiet", opts.quiet, "no summary line");
+
+  query_cmd = app.add_subcommand("query", "events from the database that match filters");
+  export_cmd = app.add_subcommand("export", "every event of the database");
+  series_cmd = app.add_subcommand("series", "a dyad's (or one actor's) events by day, week or month");
+  alerts_cmd = app.add_subcommand("alerts", "dyads whose material conflict rises above their own baseline");
+  for (CLI::App* c : {query_cmd, export_cmd, series_cmd, alerts_cmd}) {
+    c->add_option("--db", opts.db, "database file")->required();
+    c->add_flag("-q,--quiet", opts.quiet, "no summary line");
+  }
+  for (CLI::App* c : {query_cmd, series_cmd, alerts_cmd}) {
+    c->add_option("--dyad", opts.dyad, "two country codes, either direction: ARM,AZE");
+    c->add_option("--since", opts.since, "first day, YYYY-MM-DD");
+    c->add_option("--until", opts.until, "last day, YYYY-MM-DD");
+  }
+  for (CLI::App* c : {query_cmd, series_cmd}) c->add_option("--actor", opts.actor, "one country code, as source or target");
+  query_cmd->add_option("--cameo", opts.cameo, "CAMEO code or prefix (19: all fighting)");
+  query_cmd->add_option("--quad", opts.quad, "QuadClass 1-4")->check(CLI::Range(1, 4));
+  query_cmd->add_option("--text", opts.text, "full-text search in the sentences (SQLite FTS5 syntax)");
+  query_cmd->add_option("--limit", opts.limit, "at most this many events");
+  for (CLI::App* c : {query_cmd, export_cmd}) {
+    c->add_option("--format", opts.format, "jsonl (default), csv or tsv");
+    c->add_option("-o,--out", opts.output, "output file (default: standard output)");
+  }
+  series_cmd->add_option("--by", opts.by, "day, week (default) or month");
+  series_cmd->add_option("--format", opts.format, "table (default), csv or jsonl");
+  alerts_cmd->add_option("--by", opts.by, "day, week (default) or month");
+  alerts_cmd->add_option("--window", opts.alert.window, "periods of trailing baseline (default 8)")->check(CLI::Range(2, 520));
+  alerts_cmd->add_option("--threshold", opts.alert.threshold, "z-score that fires (default 3)");
+  alerts_cmd->add_option("--min-events", opts.alert.min_events, "material-conflict events a period needs (default 3)");
+  alerts_cmd->add_option("--format", opts.format, "text (default) or jsonl");
+}
+
+int run_store_command() {
+  try {
+    if (!check_dates()) return 2;
+    if (*ingest_cmd) return run_ingest();
+    if (*query_cmd) return run_query(false);
+    if (*export_cmd) return run_query(true);
+    if (*series_cmd) return run_series();
+    if (*alerts_cmd) return run_alerts();
+  } catch (const dyad::SqliteError& e) {
+    std::cerr << "dyad: " << e.what() << "\n";
+    return 2;
+  }
+  return -1;
+}
+
+}  // namespace dyad_cli

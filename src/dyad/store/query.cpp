@@ -1,0 +1,160 @@
+#include "dyad/store/query.h"
+
+#include <vector>
+
+#include "dyad/output/writer.h"
+#include "dyad/util/date.h"
+
+namespace dyad {
+
+bool parse_table_format(const std::string& s, TableFormat& out) {
+  if (s == "jsonl" || s == "json") out = TableFormat::Jsonl;
+  else if (s == "csv") out = TableFormat::Csv;
+  else if (s == "tsv") out = TableFormat::Tsv;
+  else return false;
+  return true;
+}
+
+void query_events(Database& db, const EventQuery& q, const std::function<void(const StoredEvent&)>& fn) {
+  std::string sql =
+      "SELECT e.id, e.date, e.date_precision, sa.code, e.source_country, ta.code, e.target_country, e.cameo, "
+      "e.plover_event, e.quad_class, e.goldstein, p.name, p.country, p.lat, p.lon, e.num_mentions, e.num_reports, "
+      "e.num_sources, e.hypothetical, s.text, r.doc_id, r.url "
+      "FROM events e LEFT JOIN actors sa ON sa.id = e.source_actor LEFT JOIN actors ta ON ta.id = e.target_actor "
+      "LEFT JOIN places p ON p.id = e.place "
+      "JOIN mentions m ON m.id = (SELECT min(id) FROM mentions WHERE event = e.id) "
+      "JOIN sentences s ON s.id = m.sentence JOIN reports r ON r.id = m.report WHERE 1";
+  std::vector<std::string> args;
+  auto arg = [&](const std::string& v) {
+    args.push_back(v);
+    std::string placeholder = "?";
+    placeholder += std::to_string(args.size());
+    return placeholder;
+  };
+  if (!q.a.empty() && !q.b.empty()) {
+    std::string a = arg(q.a), b = arg(q.b);
+    sql += " AND ((e.source_country = " + a + " AND e.target_country = " + b + ") OR (e.source_country = " + b +
+           " AND e.target_country = " + a + "))";
+  }
+  if (!q.actor.empty()) {
+    std::string a = arg(q.actor);
+    sql += " AND (e.source_country = " + a + " OR e.target_country = " + a + ")";
+  }
+  if (!q.since.empty()) sql += " AND e.day >= " + arg(std::to_string(parse_iso_date(q.since)->days()));
+  if (!q.until.empty()) sql += " AND e.day <= " + arg(std::to_string(parse_iso_date(q.until)->days()));
+  if (!q.cameo.empty()) sql += " AND e.cameo LIKE " + arg(q.cameo + "%");
+  if (q.quad_class) sql += " AND e.quad_class = " + std::to_string(q.quad_class);
+  if (!q.text.empty())
+    sql += " AND e.id IN (SELECT mm.event FROM mentions mm WHERE mm.sentence IN "
+           "(SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH " + arg(q.text) + "))";
+  sql += " ORDER BY e.day, e.id";
+  if (q.limit) sql += " LIMIT " + std::to_string(q.limit);
+  Statement s(db, sql.c_str());
+  for (size_t i = 0; i < args.size(); ++i) {
+    bool numeric = !args[i].empty() && (args[i][0] == '-' || (args[i][0] >= '0' && args[i][0] <= '9'));
+    if (numeric && args[i].find_first_not_of("-0123456789") == std::string::npos)
+      s.bind(int(i + 1), int64_t(std::stoll(args[i])));
+    else
+      s.bind(int(i + 1), args[i]);
+  }
+  StoredEvent e;
+  while (s.step()) {
+    e.id = s.int64(0);
+    e.date = s.text(1);
+    e.precision = s.text(2);
+    e.source = s.text(3);
+    e.source_country = s.text(4);
+    e.target = s.text(5);
+    e.target_country = s.text(6);
+    e.cameo = s.text(7);
+    e.plover_event = s.text(8);
+    e.quad_class = int(s.int64(9));
+    e.goldstein = s.real(10);
+    e.has_place = !s.is_null(11);
+    e.place = s.text(11);
+    e.place_country = s.text(12);
+    e.lat = s.real(13);
+    e.lon = s.real(14);
+    e.mentions = s.int64(15);
+    e.reports = s.int64(16);
+    e.sources = s.int64(17);
+    e.hypothetical = s.int64(18) != 0;
+    e.sentence = s.text(19);
+    e.doc_id = s.text(20);
+    e.url = s.text(21);
+    fn(e);
+  }
+}
+
+namespace {
+
+const char* const kColumns[] = {"id", "date", "date_precision", "source", "source_country", "target",
+                                "target_country", "cameo", "plover_event", "quad_class", "goldstein", "place",
+                                "place_country", "lat", "lon", "num_mentions", "num_reports", "num_sources",
+                                "hypothetical", "sentence", "doc_id", "url"};
+
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += "\"\"";
+    else out.push_back(c);
+  }
+  out += "\"";
+  return out;
+}
+
+std::string tsv_field(std::string s) {
+  for (char& c : s)
+    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+  return s;
+}
+
+std::string number(double v, int places) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.*f", places, v);
+  return buf;
+}
+
+}  // namespace
+
+void write_header(TableFormat f, std::ostream& out) {
+  if (f == TableFormat::Jsonl) return;
+  const char* sep = f == TableFormat::Csv ? "," : "\t";
+  for (size_t i = 0; i < sizeof kColumns / sizeof kColumns[0]; ++i) out << (i ? sep : "") << kColumns[i];
+  out << "\n";
+}
+
+void write_event(const StoredEvent& e, TableFormat f, std::ostream& out) {
+  std::vector<std::string> v = {std::to_string(e.id), e.date, e.precision, e.source, e.source_country, e.target,
+                                e.target_country, e.cameo, e.plover_event, std::to_string(e.quad_class),
+                                number(e.goldstein, 1), e.place, e.place_country,
+                                e.has_place ? number(e.lat, 5) : "", e.has_place ? number(e.lon, 5) : "",
+                                std::to_string(e.mentions), std::to_string(e.reports), std::to_string(e.sources),
+                                e.hypothetical ? "1" : "0", e.sentence, e.doc_id, e.url};
+  if (f == TableFormat::Jsonl) {
+    std::string line = "{";
+    // Numbers stay numbers; empty strings are null.
+    static const bool kNumeric[] = {true, false, false, false, false, false, false, false, false, true, true,
+                                    false, false, true, true, true, true, true, false, false, false, false};
+    for (size_t i = 0; i < v.size(); ++i) {
+      if (i) line += ",";
+      line += "\"";
+      line += kColumns[i];
+      line += "\":";
+      if (i == 18) line += e.hypothetical ? "true" : "false";
+      else if (v[i].empty()) line += "null";
+      else if (kNumeric[i]) line += v[i];
+      else append_json_string(v[i], line);
+    }
+    out << line << "}\n";
+    return;
+  }
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (i) out << (f == TableFormat::Csv ? "," : "\t");
+    out << (f == TableFormat::Csv ? csv_field(v[i]) : tsv_field(v[i]));
+  }
+  out << "\n";
+}
+
+}  // namespace dyad
