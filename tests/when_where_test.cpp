@@ -62,6 +62,9 @@ const DateCase kDates[] = {
     {"Putin will meet Erdogan next week.", "meet", "2024-03-15", "day"},
     {"Putin will meet Erdogan on Monday.", "meet", "2024-03-15", "day"},
     {"Putin will meet Erdogan tomorrow.", "meet", "2024-03-15", "day"},
+    {"Putin agreed to meet Erdogan in July.", "agreed", "2024-03-15", "day"},
+    {"Armenia and Azerbaijan agreed on a ceasefire starting on March 20.", "agreed", "2024-03-15", "day"},
+    {"Russian troops began to shell Ukrainian positions on Monday.", "shell", "2024-03-11", "day"},
     // A deadline is not when anything happened.
     {"Russian troops attacked Ukrainian soldiers until March.", "attacked", "2024-03-15", "day"},
 };

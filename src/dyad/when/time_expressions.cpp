@@ -1,5 +1,6 @@
 #include "dyad/when/time_expressions.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace dyad {
@@ -97,6 +98,9 @@ void TimeFinder::add_words(Lexicon& lexicon) {
 }
 
 TimeFinder::TimeFinder(const Lexicon& lexicon) : words_(lexicon.size(), 0) {
+  for (const char* w : {"begin", "start", "continue", "try", "attempt", "manage", "fail", "seek", "use", "resume",
+                        "appear", "seem", "have", "be"})
+    if (uint32_t id = lexicon.find(w)) aspect_.push_back(id);
   for (const WordSpec& w : kWords)
     if (uint32_t id = lexicon.find(w.word)) words_[id] = uint32_t(w.kind) << 8 | uint32_t(w.value);
 }
@@ -123,10 +127,19 @@ int TimeFinder::number(uint32_t k) const {
 }
 
 bool TimeFinder::in_future_clause(uint32_t k) const {
+  const std::vector<Token>& tokens = *tokens_;
   int clause = clauses_->clause_of(k, first_);
   for (uint32_t i = k; i-- > first_ && k - i <= 15;) {
     if (clauses_->clause_of(i, first_) != clause) continue;
     if (word(i).kind == kFuture) return true;
+    // "agreed to meet again in July", "a truce to begin on Monday": the time of an
+    // infinitive is still to come, unless the infinitive is what began or went on
+    // ("began to shell the town on Monday").
+    if (tokens[i].tag == Tag::TO && i + 1 < k && tokens[i + 1].tag == Tag::VB) {
+      uint32_t governor = i > first_ ? tokens[i - 1].lemma : 0;
+      if (!governor || std::find(aspect_.begin(), aspect_.end(), governor) == aspect_.end()) return true;
+    }
+    if (is_finite_verb(tokens[i].tag)) break;  // the expression's own verb is further back than this one
   }
   return false;
 }
@@ -147,8 +160,18 @@ bool TimeFinder::month_form(uint32_t j, bool cued, int relation, TimeMention& m)
     if (after < last_ && text_.substr((*tokens_)[after].begin, 1) == ",") ++after;
     int yy = number(after);
     if (yy >= 1900 && yy <= 2100) y = yy, e = after + 1;
-    if (y < 0) y = (mo < today_.month || (mo == today_.month && d <= today_.day)) ? today_.year : today_.year - 1;
+    bool ahead = false;
+    if (y < 0) {
+      y = (mo < today_.month || (mo == today_.month && d <= today_.day)) ? today_.year : today_.year - 1;
+      ahead = y < today_.year && valid_day(today_.year, mo, d) && Date{today_.year, mo, d}.days() - today_.days() <= 60;
+    }
     if (!valid_day(y, mo, d)) return false;
+    if (ahead) {  // "a ceasefire starting on May 22" in a report of May 21: days ahead, not last year
+      m.when = {Date{today_.year, mo, d}, DatePrecision::Day};
+      m.end = e;
+      m.future = true;
+      return true;
+    }
     m.when = {Date{y, mo, d}, DatePrecision::Day};
     m.end = e;
     return true;

@@ -59,7 +59,8 @@ class TimeFinder {
   bool in_future_clause(uint32_t k) const;
 
   std::vector<uint32_t> words_;  // by word id: kind << 8 | value, 0 for other words
-  std::vector<uint32_t> kinds_;  // per token of the sentence: its words_ value, or 0
+  std::vector<uint32_t> kinds_;
+  std::vector<uint32_t> aspect_;  // lemmas whose infinitive happened: "began to shell"  // per token of the sentence: its words_ value, or 0
   // Per call.
   std::string_view text_;
   const std::vector<Token>* tokens_ = nullptr;
