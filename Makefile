@@ -4,7 +4,7 @@ BUILD ?= build
 ASAN_BUILD ?= build-asan
 JOBS ?= $(shell nproc)
 
-.PHONY: all setup build run test sanitize bench clean
+.PHONY: all setup build run test sanitize bench bench-store clean
 
 all: build
 
@@ -17,11 +17,17 @@ $(BUILD)/CMakeCache.txt:
 build: setup $(BUILD)/CMakeCache.txt
 	cmake --build $(BUILD) -j $(JOBS)
 
-# The main job: code the sample reports shipped in examples/ into events.
+# The main job: code the sample corpus shipped in examples/ into the embedded
+# event database (safe to re-run), then show the Armenia-Azerbaijan series and
+# the escalation alerts it holds.
 run: build
-	$(BUILD)/dyad code examples/reports.jsonl -o events.jsonl
-	@echo "events written to events.jsonl; first ones:"
-	@head -n 3 events.jsonl
+	$(BUILD)/dyad ingest --db events.db examples/corpus.jsonl
+	@echo
+	@echo "Armenia-Azerbaijan by month (dyad series --db events.db --dyad ARM,AZE --by month):"
+	@$(BUILD)/dyad series --db events.db --dyad ARM,AZE --by month
+	@echo
+	@echo "Escalation alerts (dyad alerts --db events.db):"
+	@$(BUILD)/dyad alerts --db events.db
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
@@ -36,6 +42,10 @@ sanitize: setup
 bench: build
 	$(BUILD)/bench/dyad_bench_stages
 	bash bench/end_to_end.sh $(BUILD)
+
+# The event store with a million events: ingest time, query and series latency.
+bench-store: build
+	bash bench/store_bench.sh $(BUILD) 170
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD)

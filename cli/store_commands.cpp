@@ -180,25 +180,27 @@ int run_series() {
   bool csv = opts.format == "csv", jsonl = opts.format == "jsonl";
   if (csv)
     std::cout << "period,events,verbal_cooperation,material_cooperation,verbal_conflict,material_conflict,"
-                 "goldstein_sum,goldstein_mean,conflict_share\n";
+                 "goldstein_sum,goldstein_mean,conflict_share,material_conflict_mentions\n";
   else if (!jsonl)
-    std::cout << "period        events  vcoop  mcoop  vconf  mconf  goldstein_sum  goldstein_mean  conflict_share\n";
+    std::cout << "period        events  vcoop  mcoop  vconf  mconf  goldstein_sum  goldstein_mean  conflict_share  "
+                 "mconf_mentions\n";
   for (const dyad::SeriesPoint& p : series) {
     char buf[320];
     if (csv)
-      std::snprintf(buf, sizeof buf, "%s,%zu,%zu,%zu,%zu,%zu,%.1f,%.2f,%.3f\n", p.period.c_str(), p.events, p.quad[1],
-                    p.quad[2], p.quad[3], p.quad[4], p.goldstein_sum, p.goldstein_mean(), p.conflict_share());
+      std::snprintf(buf, sizeof buf, "%s,%zu,%zu,%zu,%zu,%zu,%.1f,%.2f,%.3f,%zu\n", p.period.c_str(), p.events,
+                    p.quad[1], p.quad[2], p.quad[3], p.quad[4], p.goldstein_sum, p.goldstein_mean(), p.conflict_share(),
+                    p.mentions[4]);
     else if (jsonl)
       std::snprintf(buf, sizeof buf,
                     "{\"period\":\"%s\",\"events\":%zu,\"verbal_cooperation\":%zu,\"material_cooperation\":%zu,"
                     "\"verbal_conflict\":%zu,\"material_conflict\":%zu,\"goldstein_sum\":%.1f,\"goldstein_mean\":%.2f,"
-                    "\"conflict_share\":%.3f}\n",
+                    "\"conflict_share\":%.3f,\"material_conflict_mentions\":%zu}\n",
                     p.period.c_str(), p.events, p.quad[1], p.quad[2], p.quad[3], p.quad[4], p.goldstein_sum,
-                    p.goldstein_mean(), p.conflict_share());
+                    p.goldstein_mean(), p.conflict_share(), p.mentions[4]);
     else
-      std::snprintf(buf, sizeof buf, "%-12s %7zu %6zu %6zu %6zu %6zu %14.1f %15.2f %15.3f\n", p.period.c_str(),
+      std::snprintf(buf, sizeof buf, "%-12s %7zu %6zu %6zu %6zu %6zu %14.1f %15.2f %15.3f %15zu\n", p.period.c_str(),
                     p.events, p.quad[1], p.quad[2], p.quad[3], p.quad[4], p.goldstein_sum, p.goldstein_mean(),
-                    p.conflict_share());
+                    p.conflict_share(), p.mentions[4]);
     std::cout << buf;
   }
   return 0;
@@ -237,7 +239,7 @@ int run_alerts() {
   });
   for (const dyad::Alert& al : alerts) {
     if (opts.format == "jsonl") {
-      std::printf("{\"dyad\":\"%s\",\"period\":\"%s\",\"material_conflict\":%.0f,\"baseline_mean\":%.3f,"
+      std::printf("{\"dyad\":\"%s\",\"period\":\"%s\",\"material_conflict_mentions\":%.0f,\"baseline_mean\":%.3f,"
                   "\"baseline_sd\":%.3f,\"z\":%.2f,\"why\":\"%s\"}\n",
                   al.dyad.c_str(), al.period.c_str(), al.value, al.mean, al.sd, al.z, al.why.c_str());
     } else {
@@ -285,7 +287,7 @@ void add_store_commands(CLI::App& app) {
   alerts_cmd->add_option("--by", opts.by, "day, week (default) or month");
   alerts_cmd->add_option("--window", opts.alert.window, "periods of trailing baseline (default 8)")->check(CLI::Range(2, 520));
   alerts_cmd->add_option("--threshold", opts.alert.threshold, "z-score that fires (default 3)");
-  alerts_cmd->add_option("--min-events", opts.alert.min_events, "material-conflict events a period needs (default 3)");
+  alerts_cmd->add_option("--min-events", opts.alert.min_events, "material-conflict mentions a period needs (default 3)");
   alerts_cmd->add_option("--format", opts.format, "text (default) or jsonl");
 }
 

@@ -8,7 +8,11 @@ namespace dyad {
 
 namespace {
 
-bool compatible_codes(const std::string& a, const std::string& b) {
+// "190" is CAMEO's "not specified below" for root 19: as general as "19".
+std::string general(const std::string& c) { return c.size() == 3 && c[2] == '0' ? c.substr(0, 2) : c; }
+
+bool compatible_codes(const std::string& code_a, const std::string& code_b) {
+  std::string a = general(code_a), b = general(code_b);
   if (a.size() < 2 || b.size() < 2 || a.compare(0, 2, b, 0, 2) != 0) return false;
   if (a.rfind(b, 0) == 0 || b.rfind(a, 0) == 0) return true;  // one refines the other
   return a.size() >= 3 && b.size() >= 3 && a.compare(0, 3, b, 0, 3) == 0;

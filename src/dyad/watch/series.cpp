@@ -59,7 +59,10 @@ std::vector<SeriesPoint> build_series(const std::vector<SeriesRow>& rows, Period
     int32_t start = period_start(r.day, by);
     SeriesPoint& p = points[start];
     ++p.events;
-    if (r.quad_class >= 1 && r.quad_class <= 4) ++p.quad[r.quad_class];
+    if (r.quad_class >= 1 && r.quad_class <= 4) {
+      ++p.quad[r.quad_class];
+      p.mentions[r.quad_class] += r.mentions;
+    }
     p.goldstein_sum += r.goldstein;
     lo = std::min(lo, start);
     hi = std::max(hi, start);
@@ -85,13 +88,14 @@ std::vector<Alert> find_alerts(const std::string& dyad, const std::vector<Series
     size_t history = std::min<size_t>(t, size_t(o.window));
     if (history < size_t(o.min_history)) continue;
     double sum = 0, sq = 0;
-    for (size_t k = t - history; k < t; ++k) sum += double(series[k].quad[4]);
+    auto intensity = [&](size_t k) { return double(series[k].mentions[4]); };
+    for (size_t k = t - history; k < t; ++k) sum += intensity(k);
     double mean = sum / double(history);
-    for (size_t k = t - history; k < t; ++k) sq += (double(series[k].quad[4]) - mean) * (double(series[k].quad[4]) - mean);
+    for (size_t k = t - history; k < t; ++k) sq += (intensity(k) - mean) * (intensity(k) - mean);
     double sd = std::sqrt(sq / double(history));
-    double x = double(series[t].quad[4]);
+    double x = intensity(t);
     double z = (x - mean) / std::max(sd, o.sd_floor);
-    if (series[t].quad[4] < o.min_events || z < o.threshold) continue;
+    if (series[t].mentions[4] < o.min_events || z < o.threshold) continue;
     Alert a;
     a.dyad = dyad;
     a.period = series[t].period;
@@ -101,9 +105,10 @@ std::vector<Alert> find_alerts(const std::string& dyad, const std::vector<Series
     a.z = z;
     char buf[320];
     std::snprintf(buf, sizeof buf,
-                  "%zu material-conflict events (of %zu) against a mean of %.2f (sd %.2f) over the previous %zu "
-                  "periods: z = %.1f >= %.1f; Goldstein sum %.1f",
-                  series[t].quad[4], series[t].events, mean, sd, history, z, o.threshold, series[t].goldstein_sum);
+                  "%zu mentions of material conflict (%zu events; %zu events in all) against a mean of %.2f "
+                  "(sd %.2f) over the previous %zu periods: z = %.1f >= %.1f; Goldstein sum %.1f",
+                  series[t].mentions[4], series[t].quad[4], series[t].events, mean, sd, history, z, o.threshold,
+                  series[t].goldstein_sum);
     a.why = buf;
     out.push_back(std::move(a));
   }
@@ -111,7 +116,8 @@ std::vector<Alert> find_alerts(const std::string& dyad, const std::vector<Series
 }
 
 std::vector<SeriesRow> fetch_rows(Database& db, const std::string& a, const std::string& b, int32_t from, int32_t to) {
-  std::string sql = "SELECT day, date_precision, quad_class, goldstein, cameo FROM events WHERE day BETWEEN ? AND ? AND ";
+  std::string sql =
+      "SELECT day, date_precision, quad_class, goldstein, cameo, num_mentions FROM events WHERE day BETWEEN ? AND ? AND ";
   if (b.empty()) sql += "(source_country = ?3 OR target_country = ?3)";
   else sql += "((source_country = ?3 AND target_country = ?4) OR (source_country = ?4 AND target_country = ?3))";
   Statement s(db, sql.c_str());
@@ -125,6 +131,7 @@ std::vector<SeriesRow> fetch_rows(Database& db, const std::string& a, const std:
     r.quad_class = int(s.int64(2));
     r.goldstein = s.real(3);
     r.cameo = s.text(4);
+    r.mentions = size_t(s.int64(5));
     rows.push_back(std::move(r));
   }
   return rows;
@@ -132,9 +139,9 @@ std::vector<SeriesRow> fetch_rows(Database& db, const std::string& a, const std:
 
 std::vector<std::pair<std::string, std::string>> conflict_dyads(Database& db, size_t min_events) {
   Statement s(db,
-              "SELECT min(source_country, target_country), max(source_country, target_country), count(*) "
+              "SELECT min(source_country, target_country), max(source_country, target_country), sum(num_mentions) "
               "FROM events WHERE quad_class = 4 AND source_country IS NOT NULL AND target_country IS NOT NULL "
-              "AND source_country != target_country GROUP BY 1, 2 HAVING count(*) >= ? ORDER BY 3 DESC");
+              "AND source_country != target_country GROUP BY 1, 2 HAVING sum(num_mentions) >= ? ORDER BY 3 DESC");
   s.bind(1, int64_t(min_events));
   std::vector<std::pair<std::string, std::string>> out;
   while (s.step()) out.emplace_back(s.text(0), s.text(1));

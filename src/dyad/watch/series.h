@@ -22,13 +22,15 @@ struct SeriesRow {
   int quad_class = 0;     // 1 verbal cooperation ... 4 material conflict
   double goldstein = 0;
   std::string cameo;
+  size_t mentions = 1;    // how often the reports mention it
 };
 
 struct SeriesPoint {
   std::string period;  // "2022-09-13" (day), "2022-09-12" (week: its Monday), "2022-09" (month)
   int32_t start = 0;   // first day of the period
   size_t events = 0;
-  size_t quad[5] = {0, 0, 0, 0, 0};  // by QuadClass 1-4
+  size_t quad[5] = {0, 0, 0, 0, 0};      // events by QuadClass 1-4
+  size_t mentions[5] = {0, 0, 0, 0, 0};  // their mentions, by QuadClass
   double goldstein_sum = 0;
   double goldstein_mean() const { return events ? goldstein_sum / double(events) : 0; }
   double conflict_share() const { return events ? double(quad[3] + quad[4]) / double(events) : 0; }
@@ -45,7 +47,7 @@ struct AlertOptions {
   int window = 8;           // periods of trailing baseline
   int min_history = 4;      // periods of history before anything can fire
   double threshold = 3.0;   // z-score that fires
-  size_t min_events = 3;    // material-conflict events needed in the period
+  size_t min_events = 3;    // material-conflict mentions needed in the period
   double sd_floor = 1.0;    // so that a quiet baseline does not turn one event into an alarm
 };
 
@@ -55,7 +57,9 @@ struct Alert {
   std::string why;
 };
 
-// Escalation: a period whose material-conflict events (QuadClass 4) stand
+// Escalation: a period whose material-conflict intensity -- the mentions of
+// QuadClass 4 events, so that an attack reported by ten outlets weighs more
+// than one reported once, however the reports were merged -- stands
 // `threshold` standard deviations above the mean of the previous `window`
 // periods of the same series.
 std::vector<Alert> find_alerts(const std::string& dyad, const std::vector<SeriesPoint>& series,
