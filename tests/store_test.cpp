@@ -328,5 +328,35 @@ TEST_F(Store, SampleCorpusTellsTheEscalationStory) {
   EXPECT_FALSE(fs::exists(path("none.db")));
 }
 
+TEST_F(Store, SchemaIsVersionedAndANewerDatabaseIsRefused) {
+  std::string db = path("e.db");
+  {
+    EventStore store(db);
+    Statement v(store.db(), "PRAGMA user_version");
+    ASSERT_TRUE(v.step());
+    EXPECT_EQ(v.int64(0), 1);
+    Statement wal(store.db(), "PRAGMA journal_mode");
+    ASSERT_TRUE(wal.step());
+    EXPECT_EQ(wal.text(0), "wal");
+    store.db().exec("PRAGMA user_version=99");
+  }
+  EXPECT_THROW(EventStore(db, false), SqliteError);
+}
+
+TEST_F(Store, SeedArticleIsStoredWithItsDatesAndPlaces) {
+  if (!test::have_shared()) GTEST_SKIP() << "../shared/seed is absent: seed ingest skipped";
+  std::string db = path("e.db"), out;
+  ASSERT_EQ(dyad("ingest --db " + db + " --date 2023-03-23 " + test::shared_dir() + "/seed/article.txt", out), 0) << out;
+  ASSERT_EQ(dyad("query --db " + db + " --actor RUS --cameo 07 --format csv", out), 0) << out;
+  EXPECT_NE(out.find("2022-12-12"), std::string::npos) << out;  // peacekeepers near Shusha since December 12, 2022
+  EXPECT_NE(out.find("Shusha"), std::string::npos) << out;
+  ASSERT_EQ(dyad("query --db " + db + " --dyad ARM,AZE --cameo 0871", out), 0) << out;
+  EXPECT_NE(out.find("\"date\":\"2020-11\""), std::string::npos) << out;
+  ASSERT_EQ(dyad("series --db " + db + " --dyad ARM,AZE --by month --format csv", out), 0) << out;
+  EXPECT_NE(out.find("2020-09,"), std::string::npos) << out;
+  ASSERT_EQ(dyad("export --db " + db + " --format tsv", out), 0) << out;
+  EXPECT_EQ(out.find("Scroll to Top"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace dyad
