@@ -63,6 +63,15 @@ std::unique_ptr<dyad::EventStore> open_existing() {
   return std::make_unique<dyad::EventStore>(opts.db, false);
 }
 
+// --by, then the database: the start of series and alerts.
+std::unique_ptr<dyad::EventStore> open_by_period(dyad::Period& by) {
+  if (!dyad::parse_period(opts.by, by)) {
+    std::cerr << "dyad: --by is day, week or month\n";
+    return nullptr;
+  }
+  return open_existing();
+}
+
 int run_ingest() {
   if (!opts.common.date.empty() && !dyad::parse_iso_date(opts.common.date)) {
     std::cerr << "dyad: --date must be YYYY-MM-DD, got '" << opts.common.date << "'\n";
@@ -168,11 +177,7 @@ int run_series() {
   }
   if (a.empty()) a = opts.actor;
   dyad::Period by;
-  if (!dyad::parse_period(opts.by, by)) {
-    std::cerr << "dyad: --by is day, week or month\n";
-    return 2;
-  }
-  auto store = open_existing();
+  auto store = open_by_period(by);
   if (!store) return 2;
   int32_t from = day_or(opts.since, INT32_MIN), to = day_or(opts.until, INT32_MAX);
   auto rows = dyad::fetch_rows(store->db(), a, b, from, to);
@@ -208,11 +213,7 @@ int run_series() {
 
 int run_alerts() {
   dyad::Period by;
-  if (!dyad::parse_period(opts.by, by)) {
-    std::cerr << "dyad: --by is day, week or month\n";
-    return 2;
-  }
-  auto store = open_existing();
+  auto store = open_by_period(by);
   if (!store) return 2;
   std::vector<std::pair<std::string, std::string>> dyads;
   if (!opts.dyad.empty()) {
