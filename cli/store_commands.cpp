@@ -6,6 +6,7 @@
 
 #include "common.h"
 #include "dyad/pipeline/batch_coder.h"
+#include "dyad/serve/http_server.h"
 #include "dyad/store/event_store.h"
 #include "dyad/store/query.h"
 #include "dyad/util/date.h"
@@ -28,10 +29,14 @@ struct StoreOptions {
   bool quiet = false;
   // alerts
   dyad::AlertOptions alert;
+  // serve
+  dyad::ServeOptions serve;
+  bool allow_ingest = false;
+  std::string token;
 };
 
 StoreOptions opts;
-CLI::App *ingest_cmd, *query_cmd, *series_cmd, *alerts_cmd, *export_cmd;
+CLI::App *ingest_cmd, *query_cmd, *series_cmd, *alerts_cmd, *export_cmd, *serve_cmd;
 
 // "ARM,AZE" -> a, b.
 bool split_dyad(const std::string& s, std::string& a, std::string& b) {
@@ -251,6 +256,34 @@ int run_alerts() {
   return 0;
 }
 
+int run_serve() {
+  if (opts.allow_ingest && opts.token.size() < 16) {
+    std::cerr << "dyad: --allow-ingest needs --token with at least 16 characters\n";
+    return 2;
+  }
+  if (!std::filesystem::exists(opts.db)) {
+    std::cerr << "dyad: " << opts.db << ": no such database (create it with dyad ingest --db " << opts.db << ")\n";
+    return 2;
+  }
+  auto coder = load_coder(opts.common);  // for POST /api/code and names of CAMEO codes
+  if (!coder) return 2;
+  dyad::ApiOptions ao;
+  ao.allow_ingest = opts.allow_ingest;
+  ao.token = opts.token;
+  dyad::Api api(opts.db, coder.get(), ao);
+  std::string error;
+  bool ok = dyad::run_server(api, opts.serve, [&](int port) {
+    std::printf("dyad serve: http://%s:%d/ (%s%s)\n", opts.serve.host.c_str(), port, opts.db.c_str(),
+                opts.allow_ingest ? ", ingest allowed with the token" : ", read-only");
+    std::fflush(stdout);
+  }, error);
+  if (!ok && !error.empty()) {
+    std::cerr << "dyad: " << error << "\n";
+    return 2;
+  }
+  return ok ? 0 : 2;
+}
+
 }  // namespace
 
 void add_store_commands(CLI::App& app) {
@@ -290,6 +323,17 @@ void add_store_commands(CLI::App& app) {
   alerts_cmd->add_option("--threshold", opts.alert.threshold, "z-score that fires (default 3)");
   alerts_cmd->add_option("--min-events", opts.alert.min_events, "material-conflict mentions a period needs (default 3)");
   alerts_cmd->add_option("--format", opts.format, "text (default) or jsonl");
+
+  serve_cmd = app.add_subcommand("serve", "the HTTP API and the dashboard over an event database (docs/api.md)");
+  serve_cmd->add_option("--db", opts.db, "database file")->required();
+  serve_cmd->add_option("--host", opts.serve.host, "address to bind (default 127.0.0.1)");
+  serve_cmd->add_option("--port", opts.serve.port, "port (default 8080; 0: any free port)")->check(CLI::Range(0, 65535));
+  opts.serve.web_dir = DYAD_WEB_DIR;
+  serve_cmd->add_option("--web", opts.serve.web_dir, "directory of the built dashboard");
+  serve_cmd->add_flag("--allow-ingest", opts.allow_ingest, "accept POST /api/ingest (with --token)");
+  serve_cmd->add_option("--token", opts.token, "bearer token for POST /api/ingest");
+  serve_cmd->add_option("--data", opts.common.data_dir, "data directory");
+  serve_cmd->add_option("--dict", opts.common.dict_dirs, "extra dictionary directory (repeatable)");
 }
 
 int run_store_command() {
@@ -300,6 +344,7 @@ int run_store_command() {
     if (*export_cmd) return run_query(true);
     if (*series_cmd) return run_series();
     if (*alerts_cmd) return run_alerts();
+    if (*serve_cmd) return run_serve();
   } catch (const dyad::SqliteError& e) {
     std::cerr << "dyad: " << e.what() << "\n";
     return 2;

@@ -11,6 +11,7 @@ PACKAGES=(
   libcli11-dev                        # command line
   libutf8proc-dev                     # Unicode normalisation
   libsqlite3-dev                      # the embedded event database (SQLite)
+  libcpp-httplib-dev                  # dyad serve: the HTTP server
   nlohmann-json3-dev                  # JSON in tests and tools
   wordnet-base                        # lexical resource: parts of speech and lemmas
   iso-codes                           # ISO 3166 list: country dictionary check, gazetteer country codes
