@@ -127,6 +127,14 @@ TEST_F(ServeApi, EventsFilterAndPageWithACursor) {
   for (const json& e : plover["events"]) EXPECT_EQ(e["plover"]["event"], "ASSAULT");
   json src = body(get("/api/events", {{"source", "RUS"}, {"cameo", "0871"}}));
   for (const json& e : src["events"]) EXPECT_EQ(e["source"]["country"], "RUS");
+  json in_aze = body(get("/api/events", {{"country", "AZE"}, {"limit", "1000"}}));
+  ASSERT_FALSE(in_aze["events"].empty());
+  for (const json& e : in_aze["events"]) EXPECT_EQ(e["place"]["country"], "AZE");
+  json mil = body(get("/api/events", {{"actor", "ARMMIL"}, {"limit", "1000"}}));
+  ASSERT_FALSE(mil["events"].empty());
+  for (const json& e : mil["events"])
+    EXPECT_TRUE((!e["source"].is_null() && e["source"]["code"] == "ARMMIL") ||
+                (!e["target"].is_null() && e["target"]["code"] == "ARMMIL"));
 }
 
 TEST_F(ServeApi, OneEventWithItsMentionsAndSpans) {
@@ -185,6 +193,7 @@ TEST_F(ServeApi, BadRequestsAre4xxNever500) {
   expect_error(get("/api/events", {{"since", "2020-13-45"}}), 400, "since");
   expect_error(get("/api/events", {{"dyad", "ARMENIA"}}), 400, "dyad");
   expect_error(get("/api/events", {{"actor", "arm"}}), 400, "actor");
+  expect_error(get("/api/events", {{"country", "Azerbaijan"}}), 400, "country");
   expect_error(get("/api/events", {{"limit", "0"}}), 400, "limit");
   expect_error(get("/api/events", {{"limit", "5000"}}), 400, "limit");
   expect_error(get("/api/events", {{"quad", "7"}}), 400, "quad");

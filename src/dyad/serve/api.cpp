@@ -179,10 +179,17 @@ struct Api::Impl {
       sql += " AND ((e.source_country = " + x + " AND e.target_country = " + y + ") OR (e.source_country = " + y +
              " AND e.target_country = " + x + "))";
     }
-    if (std::string a = p.country("actor"); !a.empty()) {
-      std::string x = text_arg(a);
-      sql += " AND (e.source_country = " + x + " OR e.target_country = " + x + ")";
+    if (auto a = p.get("actor")) {
+      // A country ("RUS": any of its actors) or an actor code ("RUSMIL").
+      bool code = a->size() >= 3 && a->size() <= 12 && a->find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") == std::string::npos;
+      if (!code) fail(400, "actor: expected a country code such as RUS or an actor code such as RUSMIL");
+      std::string x = text_arg(*a);
+      if (a->size() == 3)
+        sql += " AND (e.source_country = " + x + " OR e.target_country = " + x + ")";
+      else
+        sql += " AND (sa.code = " + x + " OR ta.code = " + x + ")";
     }
+    if (std::string c = p.country("country"); !c.empty()) sql += " AND p.country = " + text_arg(c);
     if (std::string a = p.country("source"); !a.empty()) sql += " AND e.source_country = " + text_arg(a);
     if (std::string a = p.country("target"); !a.empty()) sql += " AND e.target_country = " + text_arg(a);
     if (std::string c = p.digits("cameo", 2, 4); !c.empty()) sql += " AND e.cameo LIKE " + text_arg(c + "%");
