@@ -179,6 +179,26 @@ TEST(WherePlaces, ReportedSpeechDoesNotLendItsPlace) {
   EXPECT_FALSE(attack->location.has_value());
 }
 
+TEST(WherePlaces, AnAttackedTownStandsForItsCountryAsTarget) {
+  auto events = test::code_text("Armenian forces shelled the Azerbaijani city of Ganja on Sunday.", "2020-10-12");
+  const Event* e = event_at(events, "shelled");
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->target.has_value());
+  EXPECT_EQ(e->target->country, "AZE");
+  EXPECT_EQ(e->target->text, "Ganja");
+  EXPECT_EQ(e->sentence.substr(e->target->span.begin, e->target->span.end - e->target->span.begin), "Ganja");
+  // Never the attacker's own country; and a named target stays.
+  events = test::code_text("Azerbaijani forces shelled Shusha on Sunday.", "2020-10-12");
+  e = event_at(events, "shelled");
+  ASSERT_NE(e, nullptr);
+  EXPECT_FALSE(e->target.has_value());
+  events = test::code_text("Russian forces shelled Ukrainian troops in Kharkiv.", "2022-03-01");
+  e = event_at(events, "shelled");
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->target.has_value());
+  EXPECT_EQ(e->target->code, "UKRMIL");
+}
+
 TEST(WherePlaces, GeoNamesFieldsAreFilled) {
   auto events = test::code_text("Russian troops shelled Ukrainian positions near Kharkiv.", "2024-03-15");
   ASSERT_FALSE(events.empty());

@@ -176,7 +176,8 @@ void CoderSession::code(const Report& report, std::vector<Event>& out) {
         e.date = report_day_iso_;
         e.date_precision = "day";
       }
-      if (const PlaceMention* p = setting_.place(r, clauses, s.first_token, tokens_, place_buf_, raw_)) {
+      const PlaceMention* p = setting_.place(r, clauses, s.first_token, tokens_, place_buf_, raw_);
+      if (p) {
         Location l;
         l.name.assign(p->name);
         l.lat = p->place->lat;
@@ -189,6 +190,18 @@ void CoderSession::code(const Report& report, std::vector<Event>& out) {
       }
       if (r.has_source) e.source = actor_record(r.source, tokens_, text, s);
       if (r.has_target) e.target = actor_record(r.target, tokens_, text, s);
+      // "Armenian forces shelled the Azerbaijani city of Ganja": a town attacked stands for
+      // its country, which is the target when the text names no other (never the attacker's own).
+      if (!r.has_target && r.has_source && p && p->role == PlaceRole::Object && r.cameo->quad_class == 4 &&
+          p->place->country[0] && p->place->country_sv() != r.source.country_sv()) {
+        ActorRecord t;
+        uint32_t b = tokens_[p->begin].begin, en = tokens_[p->end - 1].end;
+        t.text.assign(text.substr(b, en - b));
+        t.country.assign(p->place->country_sv());
+        t.code = t.country;
+        t.span = {b - s.begin, en - s.begin};
+        e.target = std::move(t);
+      }
       e.cameo = r.cameo;
       uint32_t tb = tokens_[r.trigger_begin].begin, te = tokens_[r.trigger_end - 1].end;
       e.trigger_text.assign(text.substr(tb, te - tb));
