@@ -199,6 +199,19 @@ TEST(WherePlaces, AnAttackedTownStandsForItsCountryAsTarget) {
   EXPECT_EQ(e->target->code, "UKRMIL");
 }
 
+TEST(WherePlaces, CapturingATownIsOccupyingTerritory) {
+  auto events = test::code_text("Russian forces captured Bakhmut on Saturday.", "2023-05-22");
+  const Event* e = event_at(events, "captured");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->cameo->code, "192");
+  ASSERT_TRUE(e->target.has_value());
+  EXPECT_EQ(e->target->country, "UKR");
+  events = test::code_text("Russian forces captured two Ukrainian soldiers.", "2023-05-22");
+  e = event_at(events, "captured");
+  ASSERT_NE(e, nullptr);
+  EXPECT_NE(e->cameo->code, "192");  // people are not territory
+}
+
 TEST(WherePlaces, GeoNamesFieldsAreFilled) {
   auto events = test::code_text("Russian troops shelled Ukrainian positions near Kharkiv.", "2024-03-15");
   ASSERT_FALSE(events.empty());

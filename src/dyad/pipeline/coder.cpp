@@ -190,6 +190,11 @@ void CoderSession::code(const Report& report, std::vector<Event>& out) {
       }
       if (r.has_source) e.source = actor_record(r.source, tokens_, text, s);
       if (r.has_target) e.target = actor_record(r.target, tokens_, text, s);
+      e.cameo = r.cameo;
+      // "captured Shusha": what is captured is a town, not a person: occupying territory, not an arrest.
+      if (p && p->role == PlaceRole::Object && !p->country_level() && !r.has_target &&
+          (r.cameo->code == "173" || r.cameo->code == "181"))
+        if (const CameoCode* occupy = coder_.cameo().find("192")) e.cameo = occupy;
       // "Armenian forces shelled the Azerbaijani city of Ganja": a town attacked stands for
       // its country, which is the target when the text names no other (never the attacker's own).
       if (!r.has_target && r.has_source && p && p->role == PlaceRole::Object && r.cameo->quad_class == 4 &&
@@ -202,7 +207,6 @@ void CoderSession::code(const Report& report, std::vector<Event>& out) {
         t.span = {b - s.begin, en - s.begin};
         e.target = std::move(t);
       }
-      e.cameo = r.cameo;
       uint32_t tb = tokens_[r.trigger_begin].begin, te = tokens_[r.trigger_end - 1].end;
       e.trigger_text.assign(text.substr(tb, te - tb));
       e.trigger = {tb - s.begin, te - s.begin};
