@@ -72,7 +72,6 @@ PlaceFinder::PlaceFinder(const Gazetteer& gazetteer, const ActorDictionary& acto
   w_at_ = lexicon.find("at");
   w_of_ = lexicon.find("of");
   w_the_ = lexicon.find("the");
-  w_a_ = lexicon.find("a");
   w_s_ = lexicon.find("'s");
   w_and_ = lexicon.find("and");
   w_on_ = lexicon.find("on");

@@ -82,7 +82,7 @@ class PlaceFinder {
   const Lexicon& lex_;
   std::unordered_map<std::string, std::string> country_names_;
   std::vector<uint32_t> locative_, place_nouns_, territory_nouns_, units_, facilities_;
-  uint32_t w_to_, w_from_, w_at_, w_of_, w_the_, w_a_, w_s_, w_and_, w_on_, w_capital_;
+  uint32_t w_to_, w_from_, w_at_, w_of_, w_the_, w_s_, w_and_, w_on_, w_capital_;
 
   // Per sentence.
   std::string_view text_;
