@@ -22,3 +22,20 @@ awk -v s="$sentences" -v e="$events" -v b="$bytes" -v t0="$start" -v t1="$end" '
   printf "time: %.2f s on one core\n", t;
   printf "throughput: %.0f sentences/s, %.1f MB/s\n", s / t, b / 1e6 / t;
 }'
+
+# The I/O floor: one plain pass over the same file (wc -w), pinned to the same core.
+start=$(date +%s.%N)
+taskset -c 0 wc -w "$CORPUS" > /dev/null
+end=$(date +%s.%N)
+awk -v b="$bytes" -v t0="$start" -v t1="$end" 'BEGIN { printf "wc -w on the same file: %.2f s, %.0f MB/s\n", t1 - t0, b / 1e6 / (t1 - t0) }'
+
+# Two threads, when the machine has two cores: same output, byte for byte.
+if [ "$(nproc)" -ge 2 ]; then
+  start=$(date +%s.%N)
+  "$BUILD/dyad" code -j 2 "$CORPUS" 2>/dev/null | cksum > "$BUILD/bench/j2.cksum"
+  end=$(date +%s.%N)
+  taskset -c 0 "$BUILD/dyad" code -j 1 "$CORPUS" 2>/dev/null | cksum > "$BUILD/bench/j1.cksum"
+  same=$(cmp -s "$BUILD/bench/j1.cksum" "$BUILD/bench/j2.cksum" && echo "identical output" || echo "OUTPUT DIFFERS")
+  awk -v s="$sentences" -v t0="$start" -v t1="$end" -v same="$same" 'BEGIN {
+    printf "-j 2: %.2f s, %.0f sentences/s (%s to -j 1)\n", t1 - t0, s / (t1 - t0), same }'
+fi
