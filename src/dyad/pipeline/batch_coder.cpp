@@ -19,7 +19,7 @@ BatchCoder::BatchCoder(const Coder& coder, int threads, ReportSink sink)
   for (int i = 0; i < threads_; ++i) sessions_.push_back(std::make_unique<CoderSession>(coder_));
 }
 
-BatchCoder::~BatchCoder() = default;
+BatchCoder::~BatchCoder() { join(); }
 
 void BatchCoder::deliver(const Report& r, const std::vector<Event>& events) {
   if (report_sink_) report_sink_(r, events);
@@ -47,32 +47,62 @@ void BatchCoder::add(Report report) {
   }
   batch_bytes_ += report.text.size();
   batch_.push_back(std::move(report));
-  if (batch_.size() >= kBatchReports || batch_bytes_ >= kBatchBytes || threads_ == 1) flush();
+  if (threads_ == 1) flush();
+  else if (batch_.size() >= kBatchReports || batch_bytes_ >= kBatchBytes) dispatch();
+}
+
+void BatchCoder::join() {
+  for (auto& t : workers_) t.join();
+  workers_.clear();
+}
+
+void BatchCoder::dispatch() {
+  join();  // the batch in the background is coded: it becomes the one to deliver
+  std::swap(coding_batch_, done_batch_);
+  std::swap(coding_results_, done_results_);
+  coding_batch_ = std::move(batch_);
+  batch_.clear();
+  batch_bytes_ = 0;
+  size_t n = coding_batch_.size();
+  coding_results_.resize(n);
+  for (auto& r : coding_results_) r.clear();
+  int workers = int(std::min<size_t>(size_t(threads_), n));
+  for (int id = 0; id < workers; ++id) {
+    // Contiguous slices: each thread codes its own range of reports with its own session.
+    size_t begin = n * size_t(id) / size_t(workers), end = n * size_t(id + 1) / size_t(workers);
+    workers_.emplace_back([this, id, begin, end] {
+      for (size_t i = begin; i < end; ++i) sessions_[size_t(id)]->code(coding_batch_[i], coding_results_[i]);
+    });
+  }
+  // Meanwhile: write out the batch before.
+  for (size_t i = 0; i < done_batch_.size(); ++i) deliver(done_batch_[i], done_results_[i]);
+  reports_ += done_batch_.size();
+  done_batch_.clear();
+}
+
+void BatchCoder::drain() {
+  join();
+  for (size_t i = 0; i < coding_batch_.size(); ++i) deliver(coding_batch_[i], coding_results_[i]);
+  reports_ += coding_batch_.size();
+  coding_batch_.clear();
 }
 
 void BatchCoder::flush() {
-  if (batch_.empty()) return;
-  results_.resize(batch_.size());
-  for (auto& r : results_) r.clear();
-  size_t n = batch_.size();
-  int workers = int(std::min<size_t>(size_t(threads_), n));
-  auto work = [&](int id) {
-    // Contiguous slices: each thread codes its own range of reports.
-    size_t begin = n * size_t(id) / size_t(workers), end = n * size_t(id + 1) / size_t(workers);
-    for (size_t i = begin; i < end; ++i) sessions_[size_t(id)]->code(batch_[i], results_[i]);
-  };
-  if (workers == 1) {
-    work(0);
-  } else {
-    std::vector<std::thread> pool;
-    for (int id = 1; id < workers; ++id) pool.emplace_back(work, id);
-    work(0);
-    for (auto& t : pool) t.join();
+  if (threads_ == 1) {
+    // One thread: code and deliver right here, report by report.
+    std::vector<Event> out;
+    for (const Report& r : batch_) {
+      out.clear();
+      sessions_[0]->code(r, out);
+      deliver(r, out);
+    }
+    reports_ += batch_.size();
+    batch_.clear();
+    batch_bytes_ = 0;
+    return;
   }
-  for (size_t i = 0; i < n; ++i) deliver(batch_[i], results_[i]);
-  reports_ += n;
-  batch_.clear();
-  batch_bytes_ = 0;
+  if (!batch_.empty()) dispatch();
+  drain();
 }
 
 }  // namespace dyad

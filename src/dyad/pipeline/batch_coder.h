@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <memory>
+#include <thread>
 #include <vector>
 
 #include "dyad/events/event.h"
@@ -37,9 +38,17 @@ class BatchCoder {
   Sink sink_;
   ReportSink report_sink_;
   void deliver(const Report& r, const std::vector<Event>& events);
+  // With several threads a full batch is coded in the background (dispatch) while
+  // this thread reads the next one and delivers the one before: reading, coding and
+  // writing overlap, and delivery stays in input order.
+  void dispatch();
+  void join();   // waits for the batch being coded
+  void drain();  // waits for it and delivers it
   std::vector<std::unique_ptr<CoderSession>> sessions_;
-  std::vector<Report> batch_;
-  std::vector<std::vector<Event>> results_;
+  std::vector<Report> batch_;                   // being filled
+  std::vector<Report> coding_batch_, done_batch_;
+  std::vector<std::vector<Event>> coding_results_, done_results_;
+  std::vector<std::thread> workers_;
   size_t batch_bytes_ = 0;
   size_t reports_ = 0, events_ = 0;
 };
