@@ -59,13 +59,15 @@ bool check_dates() {
 
 int32_t day_or(const std::string& d, int32_t fallback) { return d.empty() ? fallback : dyad::parse_iso_date(d)->days(); }
 
-// Opens an existing database (the read commands never create one).
+// The read commands and the server never create a database.
+bool database_exists() {
+  if (std::filesystem::exists(opts.db)) return true;
+  std::cerr << "dyad: " << opts.db << ": no such database (create it with dyad ingest --db " << opts.db << ")\n";
+  return false;
+}
+
 std::unique_ptr<dyad::EventStore> open_existing() {
-  if (!std::filesystem::exists(opts.db)) {
-    std::cerr << "dyad: " << opts.db << ": no such database (create it with dyad ingest --db " << opts.db << ")\n";
-    return nullptr;
-  }
-  return std::make_unique<dyad::EventStore>(opts.db, false);
+  return database_exists() ? std::make_unique<dyad::EventStore>(opts.db, false) : nullptr;
 }
 
 // --by, then the database: the start of series and alerts.
@@ -139,16 +141,17 @@ int run_query(bool everything) {
   }
   dyad::EventQuery q;
   if (!everything) {
-    if (!opts.dyad.empty() && !split_dyad(opts.dyad, q.a, q.b)) {
+    dyad::EventFilter& f = q.filter;
+    if (!opts.dyad.empty() && !split_dyad(opts.dyad, f.a, f.b)) {
       std::cerr << "dyad: --dyad takes two country codes, e.g. ARM,AZE\n";
       return 2;
     }
-    q.actor = opts.actor;
-    q.since = opts.since;
-    q.until = opts.until;
-    q.cameo = opts.cameo;
-    q.quad_class = opts.quad;
-    q.text = opts.text;
+    f.actor = opts.actor;
+    if (!opts.since.empty()) f.since = dyad::parse_iso_date(opts.since)->days();
+    if (!opts.until.empty()) f.until = dyad::parse_iso_date(opts.until)->days();
+    f.cameo = opts.cameo;
+    f.quad_class = opts.quad;
+    f.text = opts.text;
     q.limit = opts.limit;
   }
   auto store = open_existing();
@@ -261,10 +264,7 @@ int run_serve() {
     std::cerr << "dyad: --allow-ingest needs --token with at least 16 characters\n";
     return 2;
   }
-  if (!std::filesystem::exists(opts.db)) {
-    std::cerr << "dyad: " << opts.db << ": no such database (create it with dyad ingest --db " << opts.db << ")\n";
-    return 2;
-  }
+  if (!database_exists()) return 2;
   auto coder = load_coder(opts.common);  // for POST /api/code and names of CAMEO codes
   if (!coder) return 2;
   dyad::ApiOptions ao;

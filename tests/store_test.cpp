@@ -163,7 +163,7 @@ TEST_F(Store, ProvenanceLeadsBackToReportAndSentence) {
   // Full-text search finds the sentence.
   size_t n = 0;
   EventQuery q;
-  q.text = "lachin";
+  q.filter.text = "lachin";
   query_events(store.db(), q, [&](const StoredEvent& e) {
     ++n;
     EXPECT_EQ(e.date, "2022-12-12");

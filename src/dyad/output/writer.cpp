@@ -6,6 +6,10 @@
 
 namespace dyad {
 
+void append_tsv_field(std::string_view s, std::string& out) {
+  for (char c : s) out.push_back(c == '\t' || c == '\n' || c == '\r' ? ' ' : c);
+}
+
 void append_json_string(std::string_view s, std::string& out) {
   out.push_back('"');
   for (unsigned char c : s) {
@@ -125,11 +129,6 @@ class JsonlWriter : public EventWriter {
   std::ostream& out_;
   std::string buf_;
 };
-
-// Tabs and newlines inside a field would break the row.
-void append_tsv_field(std::string_view s, std::string& out) {
-  for (char c : s) out.push_back(c == '\t' || c == '\n' || c == '\r' ? ' ' : c);
-}
 
 class TsvWriter : public EventWriter {
  public:

@@ -20,6 +20,8 @@ class EventWriter {
 
 std::unique_ptr<EventWriter> make_writer(OutputFormat format, std::ostream& out);
 
+// Appends `s` as a TSV cell: tabs and newlines, which would break the row, become spaces.
+void append_tsv_field(std::string_view s, std::string& out);
 // Appends `s` as a JSON string literal (quotes included) to `out`.
 void append_json_string(std::string_view s, std::string& out);
 // Appends the JSON object of one event (no newline).

@@ -4,10 +4,12 @@
 #include <climits>
 #include <cstdio>
 #include <optional>
+#include <tuple>
 
 #include <nlohmann/json.hpp>
 
 #include "dyad/output/writer.h"
+#include "dyad/store/query.h"
 #include "dyad/util/date.h"
 #include "dyad/watch/series.h"
 
@@ -162,53 +164,34 @@ struct Api::Impl {
   }
 
   ApiResponse events(const Params& p) {
-    std::string sql = std::string(kEventColumns) + "WHERE 1";
-    std::vector<std::pair<int, std::string>> text_args;  // placeholder index -> value
-    std::vector<std::pair<int, double>> num_args;
-    int n = 0;
-    auto text_arg = [&](const std::string& v) {
-      text_args.emplace_back(++n, v);
-      return std::string("?").append(std::to_string(n));
-    };
-    auto num_arg = [&](double v) {
-      num_args.emplace_back(++n, v);
-      return std::string("?").append(std::to_string(n));
-    };
-    if (auto [a, b] = p.dyad("dyad"); !a.empty()) {
-      std::string x = text_arg(a), y = text_arg(b);
-      sql += " AND ((e.source_country = " + x + " AND e.target_country = " + y + ") OR (e.source_country = " + y +
-             " AND e.target_country = " + x + "))";
-    }
+    EventFilter f;
+    std::tie(f.a, f.b) = p.dyad("dyad");
     if (auto a = p.get("actor")) {
       // A country ("RUS": any of its actors) or an actor code ("RUSMIL").
       bool code = a->size() >= 3 && a->size() <= 12 && a->find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") == std::string::npos;
       if (!code) fail(400, "actor: expected a country code such as RUS or an actor code such as RUSMIL");
-      std::string x = text_arg(*a);
-      if (a->size() == 3)
-        sql += " AND (e.source_country = " + x + " OR e.target_country = " + x + ")";
-      else
-        sql += " AND (sa.code = " + x + " OR ta.code = " + x + ")";
+      f.actor = *a;
     }
-    if (std::string c = p.country("country"); !c.empty()) sql += " AND p.country = " + text_arg(c);
-    if (std::string a = p.country("source"); !a.empty()) sql += " AND e.source_country = " + text_arg(a);
-    if (std::string a = p.country("target"); !a.empty()) sql += " AND e.target_country = " + text_arg(a);
-    if (std::string c = p.digits("cameo", 2, 4); !c.empty()) sql += " AND e.cameo LIKE " + text_arg(c + "%");
-    if (std::string c = p.digits("root", 2, 2); !c.empty()) sql += " AND e.root = " + text_arg(c);
+    f.place_country = p.country("country");
+    f.source = p.country("source");
+    f.target = p.country("target");
+    f.cameo = p.digits("cameo", 2, 4);
+    f.root = p.digits("root", 2, 2);
     if (auto v = p.get("plover")) {
       if (v->size() > 32 || v->find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ_-") != std::string::npos)
         fail(400, "plover: expected a PLOVER event such as ASSAULT");
-      sql += " AND e.plover_event = " + text_arg(*v);
+      f.plover = *v;
     }
-    if (long q = p.integer("quad", 1, 4, 0)) sql += " AND e.quad_class = " + std::to_string(q);
-    if (auto d = p.date("since")) sql += " AND e.day >= " + num_arg(*d);
-    if (auto d = p.date("until")) sql += " AND e.day <= " + num_arg(*d);
+    f.quad_class = int(p.integer("quad", 1, 4, 0));
+    f.since = p.date("since");
+    f.until = p.date("until");
     if (auto b = p.get("bbox")) {
-      double v[4];
+      std::array<double, 4> v;
       size_t at = 0;
       for (int i = 0; i < 4; ++i) {
         size_t comma = b->find(',', at);
         std::string part = b->substr(at, comma == std::string::npos ? std::string::npos : comma - at);
-        auto r = std::from_chars(part.data(), part.data() + part.size(), v[i]);
+        auto r = std::from_chars(part.data(), part.data() + part.size(), v[size_t(i)]);
         if (part.empty() || r.ec != std::errc() || r.ptr != part.data() + part.size() || (i < 3 && comma == std::string::npos) ||
             (i == 3 && comma != std::string::npos))
           fail(400, "bbox: expected minLon,minLat,maxLon,maxLat");
@@ -216,16 +199,15 @@ struct Api::Impl {
       }
       if (v[0] < -180 || v[2] > 180 || v[1] < -90 || v[3] > 90 || v[0] > v[2] || v[1] > v[3])
         fail(400, "bbox: expected minLon,minLat,maxLon,maxLat within -180..180 and -90..90");
-      sql += " AND p.lon BETWEEN " + num_arg(v[0]) + " AND " + num_arg(v[2]) + " AND p.lat BETWEEN " + num_arg(v[1]) +
-             " AND " + num_arg(v[3]);
+      f.bbox = v;
     }
-    bool search = false;
     if (auto q = p.get("q")) {
       if (q->size() > 500) fail(400, "q: at most 500 characters");
-      sql += " AND e.id IN (SELECT mm.event FROM mentions mm WHERE mm.sentence IN (SELECT rowid FROM sentences_fts "
-             "WHERE sentences_fts MATCH " + text_arg(*q) + "))";
-      search = true;
+      f.text = *q;
     }
+    std::string sql = std::string(kEventColumns) + "WHERE 1";
+    SqlBinds binds;
+    append_filters(f, sql, binds);
     if (auto c = p.get("cursor")) {
       size_t colon = c->find(':');
       long long d = 0, id = 0;
@@ -236,8 +218,8 @@ struct Api::Impl {
         ok = r1.ec == std::errc() && r1.ptr == c->data() + colon && r2.ec == std::errc() && r2.ptr == c->data() + c->size();
       }
       if (!ok) fail(400, "cursor: not a cursor this server gave");
-      sql += " AND (coalesce(e.day, -100000000) > " + num_arg(double(d)) + " OR (coalesce(e.day, -100000000) = " +
-             num_arg(double(d)) + " AND e.id > " + num_arg(double(id)) + "))";
+      std::string day = binds.add(int64_t(d));
+      sql += " AND (d > " + day + " OR (d = " + day + " AND e.id > " + binds.add(int64_t(id)) + "))";
     }
     long limit = p.integer("limit", 1, long(opt.max_limit), 100);
     sql += " ORDER BY d, e.id LIMIT " + std::to_string(limit + 1);
@@ -245,11 +227,7 @@ struct Api::Impl {
     std::string next;
     try {
       Statement s(store.db(), sql.c_str());
-      for (auto& [i, v] : text_args) s.bind(i, v);
-      for (auto& [i, v] : num_args) {
-        if (double(int64_t(v)) == v) s.bind(i, int64_t(v));
-        else s.bind(i, v);
-      }
+      binds.bind(s);
       bool more = false;
       while (s.step()) {
         if (long(list.size()) == limit) {
@@ -263,7 +241,7 @@ struct Api::Impl {
       }
       if (!more) next.clear();
     } catch (const SqliteError&) {
-      if (search) fail(400, "q: not a valid search expression");
+      if (!f.text.empty()) fail(400, "q: not a valid search expression");
       throw;
     }
     return json_response({{"events", list}, {"next_cursor", next.empty() ? json() : json(next)}});

@@ -3,7 +3,6 @@
 #include <vector>
 
 #include "dyad/output/writer.h"
-#include "dyad/util/date.h"
 
 namespace dyad {
 
@@ -15,6 +14,50 @@ bool parse_table_format(const std::string& s, TableFormat& out) {
   return true;
 }
 
+std::string SqlBinds::placeholder(Value v) {
+  values_.push_back(std::move(v));
+  return std::string("?").append(std::to_string(values_.size()));
+}
+
+void SqlBinds::bind(Statement& s) const {
+  for (size_t i = 0; i < values_.size(); ++i) {
+    int at = int(i + 1);
+    if (const auto* t = std::get_if<std::string>(&values_[i])) s.bind(at, *t);
+    else if (const auto* n = std::get_if<int64_t>(&values_[i])) s.bind(at, *n);
+    else s.bind(at, std::get<double>(values_[i]));
+  }
+}
+
+void append_filters(const EventFilter& f, std::string& sql, SqlBinds& binds) {
+  if (!f.a.empty() && !f.b.empty()) {
+    std::string a = binds.add(f.a), b = binds.add(f.b);
+    sql += " AND ((e.source_country = " + a + " AND e.target_country = " + b + ") OR (e.source_country = " + b +
+           " AND e.target_country = " + a + "))";
+  }
+  if (!f.actor.empty()) {
+    std::string x = binds.add(f.actor);
+    if (f.actor.size() == 3) sql += " AND (e.source_country = " + x + " OR e.target_country = " + x + ")";
+    else sql += " AND (sa.code = " + x + " OR ta.code = " + x + ")";
+  }
+  if (!f.source.empty()) sql += " AND e.source_country = " + binds.add(f.source);
+  if (!f.target.empty()) sql += " AND e.target_country = " + binds.add(f.target);
+  if (!f.place_country.empty()) sql += " AND p.country = " + binds.add(f.place_country);
+  if (!f.cameo.empty()) sql += " AND e.cameo LIKE " + binds.add(f.cameo + "%");
+  if (!f.root.empty()) sql += " AND e.root = " + binds.add(f.root);
+  if (!f.plover.empty()) sql += " AND e.plover_event = " + binds.add(f.plover);
+  if (f.quad_class) sql += " AND e.quad_class = " + binds.add(int64_t(f.quad_class));
+  if (f.since) sql += " AND e.day >= " + binds.add(int64_t(*f.since));
+  if (f.until) sql += " AND e.day <= " + binds.add(int64_t(*f.until));
+  if (f.bbox) {
+    const auto& v = *f.bbox;
+    sql += " AND p.lon BETWEEN " + binds.add(v[0]) + " AND " + binds.add(v[2]) + " AND p.lat BETWEEN " +
+           binds.add(v[1]) + " AND " + binds.add(v[3]);
+  }
+  if (!f.text.empty())
+    sql += " AND e.id IN (SELECT mm.event FROM mentions mm WHERE mm.sentence IN "
+           "(SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH " + binds.add(f.text) + "))";
+}
+
 void query_events(Database& db, const EventQuery& q, const std::function<void(const StoredEvent&)>& fn) {
   std::string sql =
       "SELECT e.id, e.date, e.date_precision, sa.code, e.source_country, ta.code, e.target_country, e.cameo, "
@@ -24,39 +67,12 @@ void query_events(Database& db, const EventQuery& q, const std::function<void(co
       "LEFT JOIN places p ON p.id = e.place "
       "JOIN mentions m ON m.id = (SELECT min(id) FROM mentions WHERE event = e.id) "
       "JOIN sentences s ON s.id = m.sentence JOIN reports r ON r.id = m.report WHERE 1";
-  std::vector<std::string> args;
-  auto arg = [&](const std::string& v) {
-    args.push_back(v);
-    std::string placeholder = "?";
-    placeholder += std::to_string(args.size());
-    return placeholder;
-  };
-  if (!q.a.empty() && !q.b.empty()) {
-    std::string a = arg(q.a), b = arg(q.b);
-    sql += " AND ((e.source_country = " + a + " AND e.target_country = " + b + ") OR (e.source_country = " + b +
-           " AND e.target_country = " + a + "))";
-  }
-  if (!q.actor.empty()) {
-    std::string a = arg(q.actor);
-    sql += " AND (e.source_country = " + a + " OR e.target_country = " + a + ")";
-  }
-  if (!q.since.empty()) sql += " AND e.day >= " + arg(std::to_string(parse_iso_date(q.since)->days()));
-  if (!q.until.empty()) sql += " AND e.day <= " + arg(std::to_string(parse_iso_date(q.until)->days()));
-  if (!q.cameo.empty()) sql += " AND e.cameo LIKE " + arg(q.cameo + "%");
-  if (q.quad_class) sql += " AND e.quad_class = " + std::to_string(q.quad_class);
-  if (!q.text.empty())
-    sql += " AND e.id IN (SELECT mm.event FROM mentions mm WHERE mm.sentence IN "
-           "(SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH " + arg(q.text) + "))";
+  SqlBinds binds;
+  append_filters(q.filter, sql, binds);
   sql += " ORDER BY e.day, e.id";
   if (q.limit) sql += " LIMIT " + std::to_string(q.limit);
   Statement s(db, sql.c_str());
-  for (size_t i = 0; i < args.size(); ++i) {
-    bool numeric = !args[i].empty() && (args[i][0] == '-' || (args[i][0] >= '0' && args[i][0] <= '9'));
-    if (numeric && args[i].find_first_not_of("-0123456789") == std::string::npos)
-      s.bind(int(i + 1), int64_t(std::stoll(args[i])));
-    else
-      s.bind(int(i + 1), args[i]);
-  }
+  binds.bind(s);
   StoredEvent e;
   while (s.step()) {
     e.id = s.int64(0);
@@ -104,12 +120,6 @@ std::string csv_field(const std::string& s) {
   return out;
 }
 
-std::string tsv_field(std::string s) {
-  for (char& c : s)
-    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
-  return s;
-}
-
 std::string number(double v, int places) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.*f", places, v);
@@ -150,11 +160,13 @@ void write_event(const StoredEvent& e, TableFormat f, std::ostream& out) {
     out << line << "}\n";
     return;
   }
+  std::string row;
   for (size_t i = 0; i < v.size(); ++i) {
-    if (i) out << (f == TableFormat::Csv ? "," : "\t");
-    out << (f == TableFormat::Csv ? csv_field(v[i]) : tsv_field(v[i]));
+    if (i) row += f == TableFormat::Csv ? "," : "\t";
+    if (f == TableFormat::Csv) row += csv_field(v[i]);
+    else append_tsv_field(v[i], row);
   }
-  out << "\n";
+  out << row << "\n";
 }
 
 }  // namespace dyad

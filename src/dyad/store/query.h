@@ -5,20 +5,53 @@
 #include <cstdint>
 #include <functional>
 #include <ostream>
+#include <array>
+#include <optional>
 #include <string>
+#include <variant>
+#include <vector>
 
 #include "dyad/store/sqlite.h"
 
 namespace dyad {
 
+// Filters on stored events, shared by `dyad query` and the HTTP API. Empty
+// fields filter nothing; values are validated by the caller.
+struct EventFilter {
+  std::string a, b;            // events between countries a and b, either direction (both set)
+  std::string actor;           // a country as source or target ("RUS"), or an actor code ("RUSMIL")
+  std::string source, target;  // countries
+  std::string place_country;   // where the event happened
+  std::string cameo;           // code prefix: "19", "0871"
+  std::string root;            // two digits
+  std::string plover;          // PLOVER event: "ASSAULT"
+  int quad_class = 0;          // 1-4, 0 for any
+  std::optional<int32_t> since, until;            // days since 1970-01-01, inclusive, on the date's first day
+  std::optional<std::array<double, 4>> bbox;      // minLon, minLat, maxLon, maxLat of the place
+  std::string text;            // full-text search over the mentions' sentences (SQLite FTS5 syntax)
+};
+
+// Values for the ?N placeholders of a statement being built.
+class SqlBinds {
+ public:
+  std::string add(std::string v) { return placeholder(Value(std::move(v))); }
+  std::string add(int64_t v) { return placeholder(Value(v)); }
+  std::string add(double v) { return placeholder(Value(v)); }
+  void bind(Statement& s) const;
+
+ private:
+  using Value = std::variant<std::string, int64_t, double>;
+  std::string placeholder(Value v);
+  std::vector<Value> values_;
+};
+
+// Appends " AND ..." for every filter of `f` to `sql`, over the aliases e (events),
+// sa and ta (source and target actors) and p (places).
+void append_filters(const EventFilter& f, std::string& sql, SqlBinds& binds);
+
 struct EventQuery {
-  std::string a, b;        // --dyad A,B: events between A and B, either direction (both set)
-  std::string actor;       // --actor A: events with A as source or target
-  std::string since, until;  // YYYY-MM-DD, inclusive, on the event date's first day
-  std::string cameo;       // code prefix: "19", "0871"
-  int quad_class = 0;      // 1-4, 0 for any
-  std::string text;        // full-text search over the mentions' sentences (SQLite FTS5 syntax)
-  size_t limit = 0;        // 0: no limit
+  EventFilter filter;
+  size_t limit = 0;  // 0: no limit
 };
 
 struct StoredEvent {
