@@ -4,7 +4,7 @@ BUILD ?= build
 ASAN_BUILD ?= build-asan
 JOBS ?= $(shell nproc)
 
-.PHONY: all setup build run test sanitize bench bench-store clean
+.PHONY: all setup build python run test sanitize bench bench-store clean
 
 all: build
 
@@ -17,6 +17,13 @@ $(BUILD)/CMakeCache.txt:
 build: setup $(BUILD)/CMakeCache.txt
 	cmake --build $(BUILD) -j $(JOBS)
 	cd web && npm run --silent build
+
+# The Python module (docs/scale.md): a venv in $(BUILD)/venv that also sees
+# Debian's dask and distributed, with ./python installed into it offline from
+# the CMake build in $(BUILD) (nothing is compiled twice).
+python: build
+	/usr/bin/python3 -m venv --system-site-packages $(BUILD)/venv
+	DYAD_CMAKE_BUILD_DIR=$(abspath $(BUILD)) $(BUILD)/venv/bin/python -m pip install --no-build-isolation --no-index ./python
 
 # The main job: code the sample corpus shipped in examples/ into the embedded
 # event database (safe to re-run), then show the Armenia-Azerbaijan series and

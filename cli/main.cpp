@@ -12,6 +12,7 @@
 #include "dyad/eval/scorer.h"
 #include "dyad/eval/setting_scorer.h"
 #include "dyad/where/place_key.h"
+#include "dyad/output/partitioned_writer.h"
 #include "dyad/output/writer.h"
 #include "dyad/pipeline/batch_coder.h"
 #include "dyad/pipeline/coder.h"
@@ -24,37 +25,88 @@ namespace {
 
 using namespace dyad_cli;
 
-int run_code(const CommonOptions& o, const std::string& output, const std::string& out_format, int threads, bool quiet) {
+// Where `dyad code` writes: one stream (-o or standard output), or a partitioned directory (--out-dir).
+struct CodeOutput {
+  std::string file;
+  std::string format = "jsonl";
+  std::string dir;
+  uint64_t partition_events = 1000000;
+  std::string compress = "zstd";
+  bool overwrite = false;
+};
+
+int run_code(const CommonOptions& o, const CodeOutput& co, int threads, bool quiet) {
   if (!o.date.empty() && !dyad::parse_iso_date(o.date)) {
     std::cerr << "dyad: --date must be YYYY-MM-DD, got '" << o.date << "'\n";
     return 2;
   }
-  auto coder = load_coder(o);
-  if (!coder) return 2;
-  std::ofstream file;
-  std::ostream* out = &std::cout;
-  if (!output.empty() && output != "-") {
-    file.open(output, std::ios::binary);
-    if (!file) {
-      std::cerr << "dyad: " << output << ": cannot write\n";
+  dyad::PartitionedOutputOptions po;
+  if (!co.dir.empty()) {
+    po.dir = co.dir;
+    po.events_per_file = co.partition_events;
+    po.overwrite = co.overwrite;
+    if (!dyad::parse_partition_format(co.format, po.format)) {
+      std::cerr << "dyad: --out-dir writes jsonl or csv, not " << co.format << "\n";
       return 2;
     }
-    out = &file;
+    dyad::parse_compression(co.compress, po.compression);
   }
-  std::ios::sync_with_stdio(false);
-  auto writer = dyad::make_writer(out_format == "tsv" ? dyad::OutputFormat::Tsv : dyad::OutputFormat::Jsonl, *out);
-  dyad::BatchCoder batch(*coder, threads, [&](const dyad::Event& e) { writer->write(e); });
-  size_t problems = for_each_report(o, *coder, [&](dyad::Report r) { batch.add(std::move(r)); });
-  batch.flush();
-  out->flush();
-  if (!*out) {
-    std::cerr << "dyad: error writing output\n";
+  auto coder = load_coder(o);
+  if (!coder) return 2;
+  try {
+    std::unique_ptr<dyad::PartitionedOutput> parts;
+    std::unique_ptr<dyad::EventWriter> writer;
+    std::ofstream file;
+    std::ostream* out = &std::cout;
+    if (!co.dir.empty()) {
+      try {
+        parts = std::make_unique<dyad::PartitionedOutput>(po);
+      } catch (const dyad::OutputExistsError& e) {
+        std::cerr << "dyad: " << e.what() << "; --overwrite replaces it\n";
+        return 2;
+      }
+    } else {
+      if (!co.file.empty() && co.file != "-") {
+        file.open(co.file, std::ios::binary);
+        if (!file) {
+          std::cerr << "dyad: " << co.file << ": cannot write\n";
+          return 2;
+        }
+        out = &file;
+      }
+      std::ios::sync_with_stdio(false);
+      auto format = co.format == "tsv"   ? dyad::OutputFormat::Tsv
+                    : co.format == "csv" ? dyad::OutputFormat::Csv
+                                         : dyad::OutputFormat::Jsonl;
+      writer = dyad::make_writer(format, *out);
+    }
+    dyad::BatchCoder batch(*coder, threads, [&](const dyad::Event& e) {
+      if (parts) parts->write(e);
+      else writer->write(e);
+    });
+    size_t problems = for_each_report(o, *coder, [&](dyad::Report r) { batch.add(std::move(r)); });
+    batch.flush();
+    std::string written;
+    if (parts) {
+      size_t n = parts->finish().size();
+      written = std::string(", written to ").append(co.dir).append(" (").append(std::to_string(n));
+      written.append(n == 1 ? " file)" : " files)");
+    } else {
+      out->flush();
+      if (!*out) {
+        std::cerr << "dyad: error writing output\n";
+        return 2;
+      }
+    }
+    if (!quiet)
+      std::cerr << "dyad: " << batch.reports() << " reports, " << batch.sentences() << " sentences, " << batch.events()
+                << " events" << (problems ? ", " + std::to_string(problems) + " problem(s) reported above" : "")
+                << written << "\n";
+    return problems ? 1 : 0;
+  } catch (const std::runtime_error& e) {  // partitioned output: a file or the directory could not be written
+    std::cerr << "dyad: " << e.what() << "\n";
     return 2;
   }
-  if (!quiet)
-    std::cerr << "dyad: " << batch.reports() << " reports, " << batch.sentences() << " sentences, " << batch.events()
-              << " events" << (problems ? ", " + std::to_string(problems) + " problem(s) reported above" : "") << "\n";
-  return problems ? 1 : 0;
 }
 
 int run_analyze(const CommonOptions& o) {
@@ -164,13 +216,24 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "dyad 0.1.0");
 
   CommonOptions code_opts;
-  std::string output, out_format = "jsonl";
+  CodeOutput code_out;
   int threads = 1;
   bool quiet = false;
-  auto* code = app.add_subcommand("code", "code news reports into events (JSON Lines or TSV)");
+  auto* code = app.add_subcommand("code", "code news reports into events (JSON Lines, TSV or CSV)");
   add_common(code, code_opts);
-  code->add_option("-o,--out", output, "output file (default: standard output)");
-  code->add_option("--output", out_format, "output format: jsonl or tsv")->check(CLI::IsMember({"jsonl", "tsv"}));
+  auto* out_file = code->add_option("-o,--out", code_out.file, "output file (default: standard output)");
+  code->add_option("--output", code_out.format, "output format: jsonl, tsv or csv (--out-dir: jsonl or csv)")
+      ->check(CLI::IsMember({"jsonl", "tsv", "csv"}));
+  auto* out_dir = code->add_option("--out-dir", code_out.dir,
+                                   "write partitioned files part-NNNNN.* and manifest.json into this directory")
+                      ->excludes(out_file);
+  code->add_option("--partition-events", code_out.partition_events, "events per file with --out-dir (default 1000000)")
+      ->check(CLI::PositiveNumber)
+      ->needs(out_dir);
+  code->add_option("--compress", code_out.compress, "compression of --out-dir files: zstd (default) or none")
+      ->check(CLI::IsMember({"zstd", "none"}))
+      ->needs(out_dir);
+  code->add_flag("--overwrite", code_out.overwrite, "replace the output already in --out-dir")->needs(out_dir);
   code->add_option("-j,--threads", threads, "worker threads")->check(CLI::Range(1, 256));
   code->add_flag("-q,--quiet", quiet, "no summary line on standard error");
 
@@ -212,7 +275,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     return app.exit(e) == 0 ? 0 : 2;
   }
-  if (*code) return run_code(code_opts, output, out_format, threads, quiet);
+  if (*code) return run_code(code_opts, code_out, threads, quiet);
   if (*analyze) return run_analyze(analyze_opts);
   if (*eval) return run_eval(gold_path, eval_data, eval_dicts, show);
   if (*dict) return run_dict(bool(*lint), dict_data, dict_layers);

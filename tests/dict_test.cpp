@@ -18,8 +18,7 @@ namespace fs = std::filesystem;
 class DictTools : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("dyad-dict-" + std::to_string(::getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ = test::fresh_test_dir("dyad-dict-");
     fs::create_directories(dir_ / "actors");
     fs::create_directories(dir_ / "events");
   }

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -18,6 +20,18 @@ inline std::string source_dir() { return DYAD_SOURCE_DIR; }
 inline std::string data_dir() { return source_dir() + "/data"; }
 inline std::string shared_dir() { return source_dir() + "/../shared"; }
 inline bool have_shared() { return std::filesystem::exists(shared_dir() + "/seed/article.txt"); }
+
+// A fresh, empty temporary directory named after `prefix`, the process and the
+// running test (so that tests running in parallel never share one).
+inline std::filesystem::path fresh_test_dir(const std::string& prefix) {
+  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+  std::string name = std::string(prefix).append(std::to_string(::getpid()));
+  if (info) name.append("-").append(info->name());
+  auto dir = std::filesystem::temp_directory_path() / name;
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
+}
 
 inline const Coder& coder() {
   static std::unique_ptr<Coder> c = [] {

@@ -55,6 +55,52 @@ std::string pluralize(std::string_view phrase) {
 
 }  // namespace
 
+void ActorDictionary::save(CacheWriter& w) const {
+  w.pod<uint64_t>(entries_.size());
+  for (const ActorEntry& e : entries_) {
+    w.pod(e.kind);
+    w.str(e.country);
+    w.str(e.sector);
+    w.pod(e.from);
+    w.pod(e.to);
+    w.str(e.phrase);
+    w.str(e.file);
+    w.pod(e.line);
+    w.pod(e.generated);
+  }
+  w.pod<uint64_t>(nodes_.size());
+  for (const Node& n : nodes_) {
+    w.vec(n.entries);
+    w.pod(n.caps);
+  }
+  edges_.save(w);
+}
+
+void ActorDictionary::load(CacheReader& r) {
+  entries_.resize(r.count(16));
+  for (ActorEntry& e : entries_) {
+    e.kind = r.pod<ActorKind>();
+    if (uint8_t(e.kind) > uint8_t(ActorKind::Agent)) throw CacheError("actors: bad kind");
+    e.country = r.str();
+    e.sector = r.str();
+    e.from = r.pod<int32_t>();
+    e.to = r.pod<int32_t>();
+    e.phrase = r.str();
+    e.file = r.str();
+    e.line = r.pod<int>();
+    e.generated = r.pod<bool>();
+  }
+  nodes_.resize(r.count(9));
+  for (Node& n : nodes_) {
+    r.vec(n.entries);
+    for (uint32_t e : n.entries)
+      if (e >= entries_.size()) throw CacheError("actors: entry index out of range");
+    n.caps = r.pod<uint8_t>();
+  }
+  if (nodes_.empty()) throw CacheError("actors: no root");
+  edges_.load(r);
+}
+
 bool ActorDictionary::load_dir(const std::string& dir, std::vector<DictError>& errors) {
   auto files = dictionary_files(dir, ".txt");
   if (files.empty()) {

@@ -11,6 +11,7 @@
 
 #include "dyad/text/lexicon.h"
 #include "dyad/text/token.h"
+#include "dyad/util/cache_file.h"
 #include "dyad/util/dict_file.h"
 #include "dyad/util/u64_map.h"
 
@@ -53,6 +54,10 @@ class ActorDictionary {
   ActorMatch match(const std::vector<Token>& tokens, uint32_t k, uint32_t end, int32_t day) const;
 
   const std::vector<ActorEntry>& entries() const { return entries_; }
+
+  // Snapshot for the coder cache; load() replaces everything.
+  void save(CacheWriter& w) const;
+  void load(CacheReader& r);
 
  private:
   struct Node {

@@ -119,9 +119,17 @@ bool EventCoder::match_rest(const EventPattern& p, size_t e, uint32_t pos, Match
           if (x == match_clause_) return x != cq;
         return false;
       };
+      // Most gaps are followed by a word: only positions holding it (or an adverb, which
+      // the word's own matching skips) are worth the recursive call.
+      const PatternElement* next = e + 1 < p.rest.size() ? &p.rest[e + 1] : nullptr;
+      auto may_start = [&](uint32_t at) {
+        if (!next || next->type != PatternElement::Word) return true;
+        if (at >= last_) return false;
+        return t[at].tag == Tag::RB || t[at].lemma == next->id || t[at].word == next->id;
+      };
       uint32_t q = pos;
       for (int counted = 0;;) {
-        if (match_rest(p, e + 1, q, m)) return true;
+        if (may_start(q) && match_rest(p, e + 1, q, m)) return true;
         if (q >= last_) return false;
         const Token& g = t[q];
         int cq = clause(q);

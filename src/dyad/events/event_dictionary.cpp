@@ -33,6 +33,72 @@ bool EventDictionary::load_file(const std::string& path, Lexicon& lexicon, const
                        [&](const std::string& line, int no) { return add_line(line, path, no, lexicon, cameo, errors); });
 }
 
+void EventDictionary::save(CacheWriter& w) const {
+  w.pod<uint64_t>(patterns_.size());
+  for (const EventPattern& p : patterns_) {
+    w.pod(p.kind);
+    w.str(p.cameo ? std::string_view(p.cameo->code) : std::string_view());
+    w.pod(p.head);
+    w.pod(p.head_set);
+    w.pod<uint64_t>(p.rest.size());
+    for (const PatternElement& e : p.rest) {
+      w.pod(e.type);
+      w.pod(e.id);
+    }
+    w.pod(p.passive);
+    w.pod(p.weight);
+    w.str(p.text);
+    w.str(p.file);
+    w.pod(p.line);
+  }
+  by_text_.save(w);
+  for (const auto& heads : by_head_) {
+    w.pod<uint64_t>(heads.size());
+    for (const auto& v : heads) w.vec(v);
+  }
+  set_ids_.save(w);
+  w.pod<uint64_t>(set_words_.size());
+  for (const auto& v : set_words_) w.vec(v);
+  set_members_.save(w);
+  speech_.save(w);
+}
+
+void EventDictionary::load(CacheReader& r, const CameoTable& cameo) {
+  patterns_.resize(r.count(16));
+  for (EventPattern& p : patterns_) {
+    p.kind = r.pod<PatternKind>();
+    std::string_view code = r.str();
+    p.cameo = code.empty() ? nullptr : cameo.find(code);
+    if (!code.empty() && !p.cameo) throw CacheError("events: unknown CAMEO code");
+    p.head = r.pod<uint32_t>();
+    p.head_set = r.pod<uint32_t>();
+    p.rest.resize(r.count(5));
+    for (PatternElement& e : p.rest) {
+      e.type = r.pod<PatternElement::Type>();
+      e.id = r.pod<uint32_t>();
+    }
+    p.passive = r.pod<bool>();
+    p.weight = r.pod<int>();
+    p.text = r.str();
+    p.file = r.str();
+    p.line = r.pod<int>();
+  }
+  by_text_.load(r);
+  for (auto& heads : by_head_) {
+    heads.resize(r.count(8));
+    for (auto& v : heads) {
+      r.vec(v);
+      for (uint32_t i : v)
+        if (i >= patterns_.size()) throw CacheError("events: pattern index out of range");
+    }
+  }
+  set_ids_.load(r);
+  set_words_.resize(r.count(8));
+  for (auto& v : set_words_) r.vec(v);
+  set_members_.load(r);
+  speech_.load(r);
+}
+
 const std::vector<uint32_t>& EventDictionary::candidates(PatternKind kind, uint32_t lemma) const {
   const auto& v = by_head_[int(kind)];
   return lemma < v.size() ? v[lemma] : empty_;

@@ -8,6 +8,7 @@
 
 #include "dyad/events/cameo_table.h"
 #include "dyad/text/lexicon.h"
+#include "dyad/util/cache_file.h"
 #include "dyad/util/dict_file.h"
 #include "dyad/util/string_map.h"
 #include "dyad/util/u64_map.h"
@@ -50,6 +51,11 @@ class EventDictionary {
   bool is_speech_verb(uint32_t lemma) const { return speech_.get(lemma) != 0; }
   size_t size() const { return patterns_.size(); }
   const std::vector<EventPattern>& patterns() const { return patterns_; }
+
+  // Snapshot for the coder cache; load() replaces everything (CAMEO codes are
+  // looked up again in `cameo`).
+  void save(CacheWriter& w) const;
+  void load(CacheReader& r, const CameoTable& cameo);
 
  private:
   std::vector<EventPattern> patterns_;

@@ -10,25 +10,42 @@ void append_tsv_field(std::string_view s, std::string& out) {
   for (char c : s) out.push_back(c == '\t' || c == '\n' || c == '\r' ? ' ' : c);
 }
 
+void append_csv_field(std::string_view s, std::string& out) {
+  if (s.find_first_of(",\"\r\n") == std::string_view::npos) {
+    out.append(s);
+    return;
+  }
+  out.push_back('"');
+  for (char c : s) {
+    if (c == '"') out.push_back('"');
+    out.push_back(c);
+  }
+  out.push_back('"');
+}
+
 void append_json_string(std::string_view s, std::string& out) {
   out.push_back('"');
-  for (unsigned char c : s) {
+  // Runs of characters that need no escape are appended at once: most text is one run.
+  size_t run = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s.data() + run, i - run);
+    run = i + 1;
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
       case '\n': out += "\\n"; break;
       case '\r': out += "\\r"; break;
       case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out.push_back(char(c));
-        }
+      default: {
+        static const char kHex[] = "0123456789abcdef";
+        char buf[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
+        out.append(buf, 6);
+      }
     }
   }
+  out.append(s.data() + run, s.size() - run);
   out.push_back('"');
 }
 
@@ -109,12 +126,6 @@ void append_location(const std::optional<Location>& l, std::string& out) {
   out += "}";
 }
 
-std::string goldstein_text(double g) {
-  std::string s;
-  append_fixed(g, 1, s);
-  return s;
-}
-
 class JsonlWriter : public EventWriter {
  public:
   explicit JsonlWriter(std::ostream& out) : out_(out) {}
@@ -130,66 +141,22 @@ class JsonlWriter : public EventWriter {
   std::string buf_;
 };
 
-class TsvWriter : public EventWriter {
+// TSV and CSV: the same rows (append_table_row), with a header.
+class TableWriter : public EventWriter {
  public:
-  explicit TsvWriter(std::ostream& out) : out_(out) {
-    out_ << "EventID\tDate\tDatePrecision\tActor1Code\tActor1Name\tActor1CountryCode\tActor1Sector\t"
-            "Actor2Code\tActor2Name\tActor2CountryCode\tActor2Sector\tIsHypothetical\tEventCode\tEventBaseCode\t"
-            "EventRootCode\tEventName\tQuadClass\tGoldsteinScale\tPloverEvent\tPloverMode\tPloverContext\t"
-            "ActionGeoName\tActionGeoCountryCode\tActionGeoFeature\tActionGeoLat\tActionGeoLong\tActionGeoGeoNamesID\t"
-            "Trigger\tDocID\tSentenceIndex\tSentence\tSourceURL\n";
+  TableWriter(std::ostream& out, TableStyle style) : out_(out), style_(style) {
+    append_table_header(style_, buf_);
+    out_.write(buf_.data(), std::streamsize(buf_.size()));
   }
   void write(const Event& e) override {
     buf_.clear();
-    auto field = [&](std::string_view s) {
-      append_tsv_field(s, buf_);
-      buf_.push_back('\t');
-    };
-    auto actor = [&](const std::optional<ActorRecord>& a) {
-      field(a ? a->code : "");
-      field(a ? a->text : "");
-      field(a ? a->country : "");
-      field(a ? a->sector : "");
-    };
-    const std::string& code = e.cameo->code;
-    field(e.event_id);
-    field(e.date);
-    field(e.date_precision);
-    actor(e.source);
-    actor(e.target);
-    field(e.hypothetical ? "1" : "0");
-    field(code);
-    field(code.substr(0, 3));
-    field(code.substr(0, 2));
-    field(e.cameo->name);
-    field(std::to_string(e.cameo->quad_class));
-    field(goldstein_text(e.cameo->goldstein));
-    field(e.cameo->plover_event);
-    field(e.cameo->plover_mode);
-    field(e.cameo->plover_context);
-    if (e.location) {
-      field(e.location->name);
-      field(e.location->country);
-      field(e.location->feature);
-      append_fixed(e.location->lat, 5, buf_);
-      buf_.push_back('\t');
-      append_fixed(e.location->lon, 5, buf_);
-      buf_.push_back('\t');
-      field(e.location->geonames_id ? std::to_string(e.location->geonames_id) : "");
-    } else {
-      for (int i = 0; i < 6; ++i) field("");
-    }
-    field(e.trigger_text);
-    field(e.doc_id);
-    field(std::to_string(e.sentence_index));
-    field(e.sentence);
-    append_tsv_field(e.url, buf_);
-    buf_.push_back('\n');
+    append_table_row(e, style_, buf_);
     out_.write(buf_.data(), std::streamsize(buf_.size()));
   }
 
  private:
   std::ostream& out_;
+  TableStyle style_;
   std::string buf_;
 };
 
@@ -244,8 +211,99 @@ void append_event_json(const Event& e, std::string& out) {
   out += "}";
 }
 
+const std::vector<std::string_view>& event_table_columns() {
+  // GDELT-like order; actor 1 is the source, actor 2 the target.
+  static const std::vector<std::string_view> kColumns = {
+      "EventID", "Date", "DatePrecision",
+      "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1Sector",
+      "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2Sector",
+      "IsHypothetical", "EventCode", "EventBaseCode", "EventRootCode", "EventName", "QuadClass", "GoldsteinScale",
+      "PloverEvent", "PloverMode", "PloverContext",
+      "ActionGeoName", "ActionGeoCountryCode", "ActionGeoFeature", "ActionGeoLat", "ActionGeoLong",
+      "ActionGeoGeoNamesID",
+      "Trigger", "DocID", "SentenceIndex", "Sentence", "SourceURL"};
+  return kColumns;
+}
+
+void for_each_event_cell(const Event& e, const std::function<void(std::string_view)>& cell) {
+  std::string number;  // numeric cells are formatted here
+  auto numeric = [&](auto&& format) {
+    number.clear();
+    format(number);
+    cell(number);
+  };
+  auto actor = [&](const std::optional<ActorRecord>& a) {
+    cell(a ? std::string_view(a->code) : "");
+    cell(a ? std::string_view(a->text) : "");
+    cell(a ? std::string_view(a->country) : "");
+    cell(a ? std::string_view(a->sector) : "");
+  };
+  std::string_view code = e.cameo->code;
+  cell(e.event_id);
+  cell(e.date);
+  cell(e.date_precision);
+  actor(e.source);
+  actor(e.target);
+  cell(e.hypothetical ? "1" : "0");
+  cell(code);
+  cell(code.substr(0, 3));
+  cell(code.substr(0, 2));
+  cell(e.cameo->name);
+  numeric([&](std::string& s) { append_uint(uint64_t(e.cameo->quad_class), s); });
+  numeric([&](std::string& s) { append_fixed(e.cameo->goldstein, 1, s); });
+  cell(e.cameo->plover_event);
+  cell(e.cameo->plover_mode);
+  cell(e.cameo->plover_context);
+  if (e.location) {
+    cell(e.location->name);
+    cell(e.location->country);
+    cell(e.location->feature);
+    numeric([&](std::string& s) { append_fixed(e.location->lat, 5, s); });
+    numeric([&](std::string& s) { append_fixed(e.location->lon, 5, s); });
+    if (e.location->geonames_id) numeric([&](std::string& s) { append_uint(e.location->geonames_id, s); });
+    else cell("");
+  } else {
+    for (int i = 0; i < 6; ++i) cell("");
+  }
+  cell(e.trigger_text);
+  cell(e.doc_id);
+  numeric([&](std::string& s) { append_uint(uint64_t(e.sentence_index), s); });
+  cell(e.sentence);
+  cell(e.url);
+}
+
+void append_table_header(TableStyle style, std::string& out) {
+  const char sep = style == TableStyle::Csv ? ',' : '\t';
+  bool first = true;
+  for (std::string_view c : event_table_columns()) {
+    if (!first) out.push_back(sep);
+    first = false;
+    out.append(c);
+  }
+  out.push_back('\n');
+}
+
+void append_table_row(const Event& e, TableStyle style, std::string& out) {
+  bool first = true;
+  if (style == TableStyle::Csv) {
+    for_each_event_cell(e, [&](std::string_view v) {
+      if (!first) out.push_back(',');
+      first = false;
+      append_csv_field(v, out);
+    });
+  } else {
+    for_each_event_cell(e, [&](std::string_view v) {
+      if (!first) out.push_back('\t');
+      first = false;
+      append_tsv_field(v, out);
+    });
+  }
+  out.push_back('\n');
+}
+
 std::unique_ptr<EventWriter> make_writer(OutputFormat format, std::ostream& out) {
-  if (format == OutputFormat::Tsv) return std::make_unique<TsvWriter>(out);
+  if (format == OutputFormat::Tsv) return std::make_unique<TableWriter>(out, TableStyle::Tsv);
+  if (format == OutputFormat::Csv) return std::make_unique<TableWriter>(out, TableStyle::Csv);
   return std::make_unique<JsonlWriter>(out);
 }
 

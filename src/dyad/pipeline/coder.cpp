@@ -7,6 +7,7 @@
 #include "dyad/text/normalize.h"
 #include "dyad/text/tokenizer.h"
 #include "dyad/events/event_setting.h"
+#include "dyad/pipeline/coder_cache.h"
 #include "dyad/util/date.h"
 
 #ifndef DYAD_DEFAULT_DATA_DIR
@@ -27,23 +28,51 @@ std::string resolve_data_dir(const std::string& requested) {
   return DYAD_DEFAULT_DATA_DIR;
 }
 
+namespace {
+
+const char* const kWordNetFiles[] = {"index.noun", "index.verb", "index.adj", "index.adv",
+                                     "noun.exc",   "verb.exc",   "adj.exc"};
+
+std::string env_or(const std::string& given, const char* var, const char* fallback) {
+  if (!given.empty()) return given;
+  const char* env = std::getenv(var);
+  return env && *env ? env : fallback;
+}
+
+}  // namespace
+
 std::unique_ptr<Coder> Coder::load(const CoderOptions& options, std::vector<DictError>& errors) {
-  std::unique_ptr<Coder> c(new Coder());
   std::string data = resolve_data_dir(options.data_dir);
-  std::string wordnet = options.wordnet_dir;
-  if (wordnet.empty()) {
-    const char* env = std::getenv("DYAD_WORDNET");
-    wordnet = env && *env ? env : DYAD_DEFAULT_WORDNET_DIR;
+  std::string wordnet = env_or(options.wordnet_dir, "DYAD_WORDNET", DYAD_DEFAULT_WORDNET_DIR);
+  std::string gazetteer = env_or(options.gazetteer, "DYAD_GAZETTEER", DYAD_DEFAULT_GAZETTEER);
+
+  // Every file the text load reads, in order: the cache key covers them all.
+  std::vector<std::string> inputs;
+  for (const char* f : kWordNetFiles) inputs.push_back(wordnet + "/" + f);
+  inputs.push_back(gazetteer);
+  inputs.push_back(data + "/boilerplate.txt");
+  inputs.push_back(data + "/cameo/cameo.tsv");
+  for (const char* sub : {"/actors", "/events", "/places"})
+    for (auto& f : dictionary_files(data + sub, ".txt")) inputs.push_back(std::move(f));
+  for (const std::string& dir : options.dict_dirs)
+    for (const char* sub : {"/actors", "/events", "/places"}) {
+      inputs.push_back(dir + sub);  // a layer's file list is part of the key
+      for (auto& f : dictionary_files(dir + sub, ".txt")) inputs.push_back(std::move(f));
+    }
+  std::string cache_dir = resolve_cache_dir(options.cache_dir);
+  std::string cache_path;
+  uint64_t key = 0;
+  if (!cache_dir.empty()) {
+    key = coder_cache_key(inputs);
+    cache_path = coder_cache_path(cache_dir, key);
+    if (auto c = load_cached(data, cache_path, key)) return c;
   }
+
+  std::unique_ptr<Coder> c(new Coder());
   std::string error;
   if (!c->lexicon_.load_wordnet(wordnet, error)) {
     errors.push_back({wordnet, 0, error});
     return nullptr;
-  }
-  std::string gazetteer = options.gazetteer;
-  if (gazetteer.empty()) {
-    const char* env = std::getenv("DYAD_GAZETTEER");
-    gazetteer = env && *env ? env : DYAD_DEFAULT_GAZETTEER;
   }
   if (!c->gazetteer_.load_index(gazetteer, error)) {
     errors.push_back({gazetteer, 0, error});
@@ -76,6 +105,45 @@ std::unique_ptr<Coder> Coder::load(const CoderOptions& options, std::vector<Dict
   }
   if (errors.size() > before) return nullptr;
   c->gazetteer_.finish();
+  if (!cache_path.empty()) {
+    CacheWriter w;
+    c->save_snapshot(w);
+    // The cache only speeds up the next start: failing to write it (read-only or full disk) is not an error.
+    c->cache_path_ = write_coder_cache(cache_path, w.finish(key)) ? cache_path : "";
+  }
+  return c;
+}
+
+void Coder::save_snapshot(CacheWriter& w) const {
+  lexicon_.save(w);
+  actors_->save(w);
+  events_.save(w);
+  gazetteer_.save(w);
+}
+
+std::unique_ptr<Coder> Coder::load_cached(const std::string& data, const std::string& path, uint64_t key) {
+  std::string error;
+  auto file = MappedFile::open(path, error);
+  if (!file) return nullptr;
+  std::unique_ptr<Coder> c(new Coder());
+  std::vector<DictError> errors;
+  // The CAMEO table and boilerplate list are a few hundred lines: read as text.
+  if (!c->boilerplate_.load(data + "/boilerplate.txt", error) || !c->cameo_.load(data + "/cameo/cameo.tsv", errors))
+    return nullptr;
+  try {
+    CacheReader r(file->data(), file->size(), key);
+    c->lexicon_.load(r);
+    c->actors_ = std::make_unique<ActorDictionary>(c->lexicon_);
+    c->actors_->load(r);
+    c->events_.load(r, c->cameo_);
+    c->gazetteer_.load(r);
+    if (!r.at_end()) throw CacheError("trailing bytes");
+  } catch (const CacheError&) {
+    return nullptr;  // damaged or foreign: the text files are loaded instead, and the cache rewritten
+  }
+  c->cache_file_ = std::move(file);
+  c->cache_path_ = path;
+  c->from_cache_ = true;
   return c;
 }
 

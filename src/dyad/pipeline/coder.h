@@ -19,6 +19,7 @@
 #include "dyad/reader/report.h"
 #include "dyad/text/lexicon.h"
 #include "dyad/text/tagger.h"
+#include "dyad/util/cache_file.h"
 #include "dyad/when/time_expressions.h"
 #include "dyad/where/gazetteer.h"
 #include "dyad/where/place_finder.h"
@@ -30,6 +31,7 @@ struct CoderOptions {
   std::string wordnet_dir;              // empty: $DYAD_WORDNET, then /usr/share/wordnet
   std::vector<std::string> dict_dirs;   // user dictionaries layered over data/ (actors/, events/, places/ inside each)
   std::string gazetteer;                // compiled GeoNames index; empty: $DYAD_GAZETTEER, then the build's
+  std::string cache_dir;                // coder cache (pipeline/coder_cache.h); "off" disables; empty: see resolve_cache_dir
 };
 
 // The data directory that will be used for `requested` (see CoderOptions::data_dir).
@@ -48,8 +50,20 @@ class Coder {
   const BoilerplateFilter& boilerplate() const { return boilerplate_; }
   const Gazetteer& gazetteer() const { return gazetteer_; }
 
+  // Whether this coder was mapped from the cache, and the cache file (empty when
+  // caching is off or the file could not be written).
+  bool from_cache() const { return from_cache_; }
+  const std::string& cache_path() const { return cache_path_; }
+
  private:
   Coder() = default;
+  static std::unique_ptr<Coder> load_cached(const std::string& data, const std::string& path, uint64_t key);
+  void save_snapshot(CacheWriter& w) const;
+
+  // Declared first so that it is unmapped last: loaded strings point into it.
+  std::unique_ptr<MappedFile> cache_file_;
+  std::string cache_path_;
+  bool from_cache_ = false;
   Lexicon lexicon_;
   CameoTable cameo_;
   std::unique_ptr<ActorDictionary> actors_;

@@ -109,17 +109,6 @@ const char* const kColumns[] = {"id", "date", "date_precision", "source", "sourc
                                 "place_country", "lat", "lon", "num_mentions", "num_reports", "num_sources",
                                 "hypothetical", "sentence", "doc_id", "url"};
 
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += "\"\"";
-    else out.push_back(c);
-  }
-  out += "\"";
-  return out;
-}
-
 std::string number(double v, int places) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.*f", places, v);
@@ -163,7 +152,7 @@ void write_event(const StoredEvent& e, TableFormat f, std::ostream& out) {
   std::string row;
   for (size_t i = 0; i < v.size(); ++i) {
     if (i) row += f == TableFormat::Csv ? "," : "\t";
-    if (f == TableFormat::Csv) row += csv_field(v[i]);
+    if (f == TableFormat::Csv) append_csv_field(v[i], row);
     else append_tsv_field(v[i], row);
   }
   out << row << "\n";

@@ -93,6 +93,33 @@ uint32_t Lexicon::intern(std::string_view lower) {
   return id;
 }
 
+void Lexicon::save(CacheWriter& w) const {
+  ids_.save(w);
+  w.pod<uint64_t>(words_.size());
+  for (std::string_view word : words_) w.str(word);
+  w.vec(info_);
+  noun_exc_.save(w);
+  verb_exc_.save(w);
+  adj_exc_.save(w);
+  w.pod(be_);
+  w.pod(have_);
+  w.pod(do_);
+}
+
+void Lexicon::load(CacheReader& r) {
+  ids_.load(r);
+  words_.resize(r.count(8));
+  for (std::string_view& word : words_) word = r.str();
+  r.vec(info_);
+  if (info_.size() != words_.size()) throw CacheError("lexicon: word and info counts differ");
+  noun_exc_.load(r);
+  verb_exc_.load(r);
+  adj_exc_.load(r);
+  be_ = r.pod<uint32_t>();
+  have_ = r.pod<uint32_t>();
+  do_ = r.pod<uint32_t>();
+}
+
 bool Lexicon::load_index(const std::string& path, int pos, std::string& error) {
   std::ifstream in(path);
   if (!in) {

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "dyad/text/token.h"
+#include "dyad/util/cache_file.h"
 #include "dyad/util/string_map.h"
 
 namespace dyad {
@@ -22,6 +23,7 @@ enum WordNetPos : uint8_t { kWnNoun = 1, kWnVerb = 2, kWnAdj = 4, kWnAdv = 8 };
 struct WordInfo {
   uint8_t wn_pos = 0;        // WordNetPos bits: the word is a lemma of these parts of speech
   Tag closed = Tag::None;    // closed-class tag, if the word is a function word
+  uint16_t unused = 0;       // explicit padding: the record is saved byte for byte in the coder cache
   uint32_t closed_lemma = 0; // lemma of a function word ("was" -> "be")
   uint16_t freq[4] = {0, 0, 0, 0};  // WordNet tagged-sense counts: noun, verb, adj, adv
 };
@@ -54,6 +56,10 @@ class Lexicon {
 
   // Readings of an open-class lower-case form (uncached; the tagger caches).
   Analysis analyze(std::string_view lower) const;
+
+  // Snapshot for the coder cache; load() replaces everything (its strings point into the cache).
+  void save(CacheWriter& w) const;
+  void load(CacheReader& r);
 
   uint32_t id_be() const { return be_; }
   uint32_t id_have() const { return have_; }

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "dyad/util/cache_file.h"
+
 namespace dyad {
 
 inline uint64_t hash_bytes(std::string_view s) {
@@ -84,6 +86,37 @@ class StringMap {
 
   bool contains(std::string_view key) const { return find(key) != nullptr; }
   size_t size() const { return size_; }
+
+  // Snapshot for the coder cache: the slots as they are, so loading rehashes nothing.
+  // A loaded map's keys point into the cache's mapping.
+  void save(CacheWriter& w) const {
+    std::vector<StrRef> keys(slots_.size());  // {UINT32_MAX, 0}: an empty slot
+    std::vector<V> values(slots_.size());
+    for (size_t i = 0; i < slots_.size(); ++i) {
+      if (slots_[i].used) keys[i] = w.ref(slots_[i].key), values[i] = slots_[i].value;
+      else keys[i] = StrRef{UINT32_MAX, 0};
+    }
+    w.pod<uint64_t>(size_);
+    w.vec(keys);
+    w.vec(values);
+  }
+  void load(CacheReader& r) {
+    size_ = r.pod<uint64_t>();
+    auto [keys, n] = r.array<StrRef>();
+    auto [values, nv] = r.array<V>();
+    if (n == 0 || (n & (n - 1)) || nv != n) throw CacheError("string map: bad slot count");
+    keys_.clear();
+    slots_.resize(n);
+    size_t used = 0;
+    for (size_t i = 0; i < n; ++i) {
+      Slot& s = slots_[i];
+      s.used = keys[i].off != UINT32_MAX;
+      s.key = s.used ? r.view(keys[i]) : std::string_view();
+      s.value = s.used ? values[i] : V{};
+      used += s.used;
+    }
+    if (used != size_ || size_ * 4 > n * 3) throw CacheError("string map: wrong size");
+  }
 
   template <typename F>
   void for_each(F&& f) const {

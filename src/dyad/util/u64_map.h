@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "dyad/util/cache_file.h"
+
 namespace dyad {
 
 class U64Map {
@@ -37,6 +39,33 @@ class U64Map {
     }
   }
   size_t size() const { return size_; }
+
+  // Snapshot for the coder cache: the slots as they are, so loading rehashes nothing.
+  void save(CacheWriter& w) const {
+    w.pod<uint64_t>(slots_.size());
+    w.pod<uint64_t>(size_);
+    for (const Slot& s : slots_) {
+      w.pod<uint8_t>(s.used);
+      if (!s.used) continue;
+      w.pod<uint64_t>(s.key);
+      w.pod<uint32_t>(s.value);
+    }
+  }
+  void load(CacheReader& r) {
+    size_t n = r.count(1);
+    if (n == 0 || (n & (n - 1))) throw CacheError("u64 map: slot count is not a power of two");
+    size_ = r.pod<uint64_t>();
+    slots_.assign(n, Slot{});
+    size_t used = 0;
+    for (Slot& s : slots_) {
+      s.used = r.pod<uint8_t>() != 0;
+      if (!s.used) continue;
+      s.key = r.pod<uint64_t>();
+      s.value = r.pod<uint32_t>();
+      ++used;
+    }
+    if (used != size_ || size_ * 2 > n) throw CacheError("u64 map: wrong size");
+  }
 
  private:
   struct Slot {

@@ -1,6 +1,8 @@
 #include "dyad/where/gazetteer.h"
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <charconv>
 #include <cstdio>
 #include <cstring>
@@ -141,6 +143,98 @@ void Gazetteer::finish() {
     for (size_t sp = k.find(' '); sp != std::string_view::npos; sp = k.find(' ', sp + 1))
       longer_.insert_stable(k.substr(0, sp)) = 1;
   }
+}
+
+namespace {
+
+// Places and names as the coder cache stores them: fixed records, read in one pass.
+struct PlaceRec {
+  StrRef name, feature;
+  uint64_t lat, lon;  // the doubles' bits
+  uint32_t geonames_id, population;
+  char country[4];
+  uint8_t rank, unused[3];
+};
+struct NameRec {
+  StrRef key;
+  uint32_t place;
+};
+
+}  // namespace
+
+void Gazetteer::save(CacheWriter& w) const {
+  std::vector<PlaceRec> places(places_.size());
+  for (size_t i = 0; i < places_.size(); ++i) {
+    const Place& p = places_[i];
+    PlaceRec& r = places[i];
+    r = PlaceRec{w.ref(p.name), w.ref(p.feature), std::bit_cast<uint64_t>(p.lat), std::bit_cast<uint64_t>(p.lon), p.geonames_id, p.population, {}, p.rank, {}};
+    std::memcpy(r.country, p.country, sizeof r.country);
+  }
+  w.vec(places);
+  std::vector<NameRec> names(names_.size());
+  for (size_t i = 0; i < names_.size(); ++i) names[i] = NameRec{w.ref(names_[i].key), names_[i].place};
+  w.vec(names);
+  std::vector<uint32_t> by_id;
+  for (const auto& [gid, place] : by_geonames_id_) by_id.insert(by_id.end(), {gid, place});
+  w.vec(by_id);
+  for (const auto* table : {&countries_, &capitals_}) {
+    w.pod<uint64_t>(table->size());
+    for (const auto& [code, place] : *table) {
+      w.str(code);
+      w.pod(place);
+    }
+  }
+  first_.save(w);
+  longer_.save(w);
+}
+
+void Gazetteer::load(CacheReader& r) {
+  auto [places, np] = r.array<PlaceRec>();
+  places_.resize(np);
+  for (size_t i = 0; i < np; ++i) {
+    const PlaceRec& rec = places[i];
+    Place& p = places_[i];
+    p.name = r.view(rec.name);
+    p.feature = r.view(rec.feature);
+    std::memcpy(p.country, rec.country, sizeof p.country);
+    p.country[3] = '\0';
+    p.lat = std::bit_cast<double>(rec.lat);
+    p.lon = std::bit_cast<double>(rec.lon);
+    p.geonames_id = rec.geonames_id;
+    p.population = rec.population;
+    p.rank = rec.rank;
+  }
+  auto [names, nn] = r.array<NameRec>();
+  names_.resize(nn);
+  for (size_t i = 0; i < nn; ++i) {
+    if (names[i].place >= np) throw CacheError("gazetteer: place index out of range");
+    names_[i] = Name{r.view(names[i].key), names[i].place};
+  }
+  sorted_ = names_.size();
+  auto [by_id, nb] = r.array<uint32_t>();
+  if (nb % 2) throw CacheError("gazetteer: odd id table");
+  by_geonames_id_.resize(nb / 2);
+  for (size_t i = 0; i < nb / 2; ++i) {
+    if (by_id[2 * i + 1] >= np) throw CacheError("gazetteer: place index out of range");
+    by_geonames_id_[i] = {by_id[2 * i], by_id[2 * i + 1]};
+  }
+  for (auto* table : {&countries_, &capitals_}) {
+    table->clear();
+    size_t n = r.count(12);
+    for (size_t i = 0; i < n; ++i) {
+      std::string code(r.str());
+      uint32_t place = r.pod<uint32_t>();
+      if (place >= np) throw CacheError("gazetteer: place index out of range");
+      (*table)[code] = place;
+    }
+  }
+  first_.load(r);
+  longer_.load(r);
+  first_.for_each([&](std::string_view, uint32_t i) {
+    if (i >= names_.size()) throw CacheError("gazetteer: name index out of range");
+  });
+  index_strings_.clear();
+  own_strings_.clear();
 }
 
 Gazetteer::Candidates Gazetteer::find(std::string_view key) const {

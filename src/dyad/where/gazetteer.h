@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "dyad/util/cache_file.h"
 #include "dyad/util/dict_file.h"
 #include "dyad/util/string_map.h"
 
@@ -41,6 +42,10 @@ class Gazetteer {
   bool add_line(std::string_view line, const std::string& file, int line_no, std::vector<DictError>& errors);
   // Sorts and hashes the names: lookups work from here on.
   void finish();
+  // Snapshot of a finished gazetteer for the coder cache; load() replaces
+  // everything, and the loaded strings point into the cache.
+  void save(CacheWriter& w) const;
+  void load(CacheReader& r);
 
   struct Name {
     std::string_view key;
