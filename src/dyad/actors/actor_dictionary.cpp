@@ -66,7 +66,7 @@ void ActorDictionary::save(CacheWriter& w) const {
     w.str(e.phrase);
     w.str(e.file);
     w.pod(e.line);
-    w.pod(e.generated);
+    w.pod<uint8_t>(e.generated);
   }
   w.pod<uint64_t>(nodes_.size());
   for (const Node& n : nodes_) {
@@ -88,7 +88,7 @@ void ActorDictionary::load(CacheReader& r) {
     e.phrase = r.str();
     e.file = r.str();
     e.line = r.pod<int>();
-    e.generated = r.pod<bool>();
+    e.generated = r.pod<uint8_t>() != 0;
   }
   nodes_.resize(r.count(9));
   for (Node& n : nodes_) {

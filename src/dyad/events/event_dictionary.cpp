@@ -45,7 +45,7 @@ void EventDictionary::save(CacheWriter& w) const {
       w.pod(e.type);
       w.pod(e.id);
     }
-    w.pod(p.passive);
+    w.pod<uint8_t>(p.passive);
     w.pod(p.weight);
     w.str(p.text);
     w.str(p.file);
@@ -77,7 +77,7 @@ void EventDictionary::load(CacheReader& r, const CameoTable& cameo) {
       e.type = r.pod<PatternElement::Type>();
       e.id = r.pod<uint32_t>();
     }
-    p.passive = r.pod<bool>();
+    p.passive = r.pod<uint8_t>() != 0;
     p.weight = r.pod<int>();
     p.text = r.str();
     p.file = r.str();
@@ -116,6 +116,7 @@ bool EventDictionary::add_line(const std::string& raw, const std::string& file, 
   if (eq == std::string_view::npos) return fail("expected '=': '&set = a | b' or 'verb|noun CODE = pattern | ...'");
   std::string_view lhs = trim(line.substr(0, eq));
   std::string_view rhs = line.substr(eq + 1);
+  if (lhs.empty()) return fail("nothing before '=': expected '&set' or 'verb|noun CODE'");
   std::string key;
   if (lhs.front() == '&') {
     if (lhs.size() < 2 || lhs.find(' ') != std::string_view::npos) return fail("bad set name '" + std::string(lhs) + "'");

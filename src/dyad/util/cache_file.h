@@ -97,6 +97,7 @@ class CacheReader {
   template <typename T>
   T pod() {
     static_assert(std::is_trivially_copyable_v<T>);
+    static_assert(!std::is_same_v<T, bool>, "read a uint8_t and compare: a damaged byte is not a valid bool");
     align(alignof(T));
     need(sizeof(T));
     T v;
