@@ -22,7 +22,7 @@ import os
 
 import dask
 
-from . import shared_coder, write_manifest
+from . import _dyad, shared_coder, write_manifest
 from .partitions import read_events, read_manifest
 
 __all__ = ["code_bag", "code_dataframe", "read_events", "read_manifest"]
@@ -64,20 +64,9 @@ def _code_frame_partition(frame, out_dir, index, options, format, compression, t
 
 def _prepare(out_dir, overwrite):
     """Creates ``out_dir``; refuses one that holds earlier output (a manifest
-    or part-* files) unless ``overwrite``, which removes it, manifest first."""
+    or part-* files) unless ``overwrite``: the C++ rule of ``dyad code --out-dir``."""
     out_dir = os.path.abspath(os.fspath(out_dir))
-    os.makedirs(out_dir, exist_ok=True)
-    names = sorted(os.listdir(out_dir))
-    old = [n for n in names if n.startswith("part-")]
-    has_manifest = "manifest.json" in names
-    if (old or has_manifest) and not overwrite:
-        raise FileExistsError(f"{out_dir} already holds partitioned output "
-                              f"({'manifest.json' if has_manifest else 'part-* files'}); pass overwrite=True")
-    if has_manifest:
-        os.remove(os.path.join(out_dir, "manifest.json"))
-    leftovers = [n for n in names if n.endswith(".tmp") and (n.startswith(".part-") or n.startswith(".manifest.json"))]
-    for n in old + leftovers:
-        os.remove(os.path.join(out_dir, n))
+    _dyad.prepare_output_directory(out_dir, overwrite)
     return out_dir
 
 

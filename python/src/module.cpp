@@ -359,6 +359,32 @@ PYBIND11_MODULE(_dyad, m) {
       "Writes <dir>/manifest.json listing `files` ({path, records, bytes}) in order.");
 
   m.def(
+      "prepare_output_directory",
+      [](const std::string& dir, bool overwrite) {
+        std::string error;
+        bool exists = false;
+        {
+          py::gil_scoped_release nogil;
+          try {
+            dyad::prepare_output_directory(dir, overwrite);
+          } catch (const dyad::OutputExistsError& e) {
+            error = e.what();
+            exists = true;
+          } catch (const std::runtime_error& e) {
+            error = e.what();
+          }
+        }
+        if (exists) {
+          PyErr_SetString(PyExc_FileExistsError, (error + "; pass overwrite=True").c_str());
+          throw py::error_already_set();
+        }
+        if (!error.empty()) raise_os_error(error);
+      },
+      py::arg("dir"), py::arg("overwrite") = false,
+      "Creates `dir` for partitioned output; FileExistsError if it holds earlier output (manifest.json or part-* "
+      "files) unless `overwrite`, which removes it, manifest first (the same rule as dyad code --out-dir).");
+
+  m.def(
       "partition_file_name",
       [](size_t index, const std::string& format, py::handle compression) {
         return dyad::partition_file_name(index, partition_format(format), compression_of(compression));

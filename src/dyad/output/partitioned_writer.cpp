@@ -270,8 +270,7 @@ void write_manifest(const std::string& dir, PartitionFormat format, Compression 
 // ---------------------------------------------------------------------------
 // PartitionedOutput
 
-PartitionedOutput::PartitionedOutput(PartitionedOutputOptions options) : options_(std::move(options)) {
-  const std::string& dir = options_.dir;
+void prepare_output_directory(const std::string& dir, bool overwrite) {
   ensure_directory(dir);
   // What an earlier run left: its output (manifest, part files) and its temporary files.
   std::vector<fs::path> output, leftovers;
@@ -289,7 +288,7 @@ PartitionedOutput::PartitionedOutput(PartitionedOutputOptions options) : options
   }
   if (ec)
     throw std::runtime_error(std::string("cannot read output directory ").append(dir).append(": ").append(ec.message()));
-  if ((has_manifest || !output.empty()) && !options_.overwrite)
+  if ((has_manifest || !output.empty()) && !overwrite)
     throw OutputExistsError(std::string(dir).append(" already holds partitioned output (")
                                 .append(has_manifest ? "manifest.json" : "part-* files")
                                 .append(")"));
@@ -301,6 +300,11 @@ PartitionedOutput::PartitionedOutput(PartitionedOutputOptions options) : options
     if (ec)
       throw std::runtime_error(std::string("cannot remove ").append(p.string()).append(": ").append(ec.message()));
   }
+}
+
+PartitionedOutput::PartitionedOutput(PartitionedOutputOptions options) : options_(std::move(options)) {
+  const std::string& dir = options_.dir;
+  prepare_output_directory(dir, options_.overwrite);
   // The first file is opened now, so that an unwritable directory fails before any coding.
   current_ = std::make_unique<PartitionWriter>(dir, 0, options_.format, options_.compression);
 }

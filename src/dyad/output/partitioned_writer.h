@@ -56,6 +56,11 @@ struct OutputExistsError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Creates `dir`; throws OutputExistsError if it already holds a manifest.json
+// or part-* files, unless `overwrite`, which removes them (the manifest first)
+// along with temporary files an interrupted run left. Other files are kept.
+void prepare_output_directory(const std::string& dir, bool overwrite);
+
 // A whole partitioned output directory, as `dyad code --out-dir` writes it.
 struct PartitionedOutputOptions {
   std::string dir;
@@ -65,9 +70,7 @@ struct PartitionedOutputOptions {
   bool overwrite = false;  // replace earlier output (part-* files and manifest) instead of refusing
 };
 
-// Prepares the directory (creates it; refuses, by throwing, a directory that
-// already holds a manifest.json or part-* files unless `overwrite`, which
-// removes them), then writes events into part-00000, part-00001, ...: the
+// Prepares the directory (prepare_output_directory), then writes events into part-00000, part-00001, ...: the
 // same events in the same order give byte-identical files. finish() closes the
 // last file and writes the manifest last, so a directory without a manifest
 // is incomplete. Without finish() (an error, an exception) the file being

@@ -22,17 +22,9 @@
 
 namespace dyad {
 
-std::string resolve_data_dir(const std::string& requested) {
-  if (!requested.empty()) return requested;
-  if (const char* env = std::getenv("DYAD_DATA"); env && *env) return env;
-  return DYAD_DEFAULT_DATA_DIR;
-}
-
 namespace {
 
-const char* const kWordNetFiles[] = {"index.noun", "index.verb", "index.adj", "index.adv",
-                                     "noun.exc",   "verb.exc",   "adj.exc"};
-
+// `given`, else the environment variable `var`, else `fallback`.
 std::string env_or(const std::string& given, const char* var, const char* fallback) {
   if (!given.empty()) return given;
   const char* env = std::getenv(var);
@@ -41,14 +33,17 @@ std::string env_or(const std::string& given, const char* var, const char* fallba
 
 }  // namespace
 
+std::string resolve_data_dir(const std::string& requested) {
+  return env_or(requested, "DYAD_DATA", DYAD_DEFAULT_DATA_DIR);
+}
+
 std::unique_ptr<Coder> Coder::load(const CoderOptions& options, std::vector<DictError>& errors) {
   std::string data = resolve_data_dir(options.data_dir);
   std::string wordnet = env_or(options.wordnet_dir, "DYAD_WORDNET", DYAD_DEFAULT_WORDNET_DIR);
   std::string gazetteer = env_or(options.gazetteer, "DYAD_GAZETTEER", DYAD_DEFAULT_GAZETTEER);
 
   // Every file the text load reads, in order: the cache key covers them all.
-  std::vector<std::string> inputs;
-  for (const char* f : kWordNetFiles) inputs.push_back(wordnet + "/" + f);
+  std::vector<std::string> inputs = Lexicon::wordnet_files(wordnet);
   inputs.push_back(gazetteer);
   inputs.push_back(data + "/boilerplate.txt");
   inputs.push_back(data + "/cameo/cameo.tsv");

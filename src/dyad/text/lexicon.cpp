@@ -165,12 +165,24 @@ bool Lexicon::load_exceptions(const std::string& path, int pos, std::string& err
   return true;
 }
 
+namespace {
+const char* const kWordNetPos[] = {"noun", "verb", "adj", "adv"};
+constexpr int kIndexFiles = 4, kExceptionFiles = 3;  // no adverb exception list is read
+}  // namespace
+
+std::vector<std::string> Lexicon::wordnet_files(const std::string& dir) {
+  std::vector<std::string> files;
+  for (int p = 0; p < kIndexFiles; ++p) files.push_back(dir + "/index." + kWordNetPos[p]);
+  for (int p = 0; p < kExceptionFiles; ++p) files.push_back(dir + "/" + kWordNetPos[p] + ".exc");
+  return files;
+}
+
 bool Lexicon::load_wordnet(const std::string& dir, std::string& error) {
-  static const char* const kPos[] = {"noun", "verb", "adj", "adv"};
-  for (int p = 0; p < 4; ++p)
-    if (!load_index(dir + "/index." + kPos[p], p, error)) return false;
-  for (int p = 0; p < 3; ++p)
-    if (!load_exceptions(dir + "/" + kPos[p] + ".exc", p, error)) return false;
+  std::vector<std::string> files = wordnet_files(dir);
+  for (int p = 0; p < kIndexFiles; ++p)
+    if (!load_index(files[size_t(p)], p, error)) return false;
+  for (int p = 0; p < kExceptionFiles; ++p)
+    if (!load_exceptions(files[size_t(kIndexFiles + p)], p, error)) return false;
   return true;
 }
 

@@ -44,6 +44,8 @@ class Lexicon {
   Lexicon();
   // Loads index.{noun,verb,adj,adv} and the *.exc files from a WordNet database directory.
   bool load_wordnet(const std::string& dir, std::string& error);
+  // The files load_wordnet reads, in order (the coder cache's key covers them).
+  static std::vector<std::string> wordnet_files(const std::string& dir);
 
   uint32_t intern(std::string_view lower);
   uint32_t find(std::string_view lower) const {
