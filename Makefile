@@ -4,7 +4,7 @@ BUILD ?= build
 ASAN_BUILD ?= build-asan
 JOBS ?= $(shell nproc)
 
-.PHONY: all setup build python run test sanitize bench bench-store clean
+.PHONY: all setup build python run test sanitize fuzz bench bench-store bench-load clean
 
 all: build
 
@@ -50,6 +50,13 @@ sanitize: setup
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 	cd $(ASAN_BUILD) && ctest --output-on-failure -j $(JOBS)
 
+# libFuzzer targets (fuzz/, clang with ASan and UBSan), each for FUZZ_SECONDS
+# on a copy of its seed corpus (docs/reliability.md).
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 60
+fuzz:
+	bash scripts/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_BUILD)
+
 # Throughput: stage micro-benchmarks, then end to end on a generated 50 MB corpus.
 bench: build
 	$(BUILD)/bench/dyad_bench_stages
@@ -59,5 +66,11 @@ bench: build
 bench-store: build
 	bash bench/store_bench.sh $(BUILD) 170
 
+# dyad serve under wrk on the million-event database of bench-store (made if
+# missing): req/s, p50/p99 and errors per endpoint, server RSS (docs/reliability.md).
+LOAD_SECONDS ?= 300
+bench-load: build
+	bash bench/load_test.sh $(BUILD) $(LOAD_SECONDS)
+
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)

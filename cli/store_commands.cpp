@@ -79,6 +79,8 @@ std::unique_ptr<dyad::EventStore> open_by_period(dyad::Period& by) {
   return open_existing();
 }
 
+int ingest_into(dyad::EventStore& store, const dyad::Coder& coder, dyad::IngestStats& stats, size_t& pending);
+
 int run_ingest() {
   if (!opts.common.date.empty() && !dyad::parse_iso_date(opts.common.date)) {
     std::cerr << "dyad: --date must be YYYY-MM-DD, got '" << opts.common.date << "'\n";
@@ -86,9 +88,36 @@ int run_ingest() {
   }
   auto coder = load_coder(opts.common);
   if (!coder) return 2;
-  dyad::EventStore store(opts.db, true);
+  dyad::StoreOpenOptions open_options;
+  open_options.ingest_lock = true;  // a second ingest of the same file fails at once (docs/reliability.md)
+  dyad::EventStore store(opts.db, open_options);
   dyad::IngestStats stats;
   size_t pending = 0;
+  try {
+    return ingest_into(store, *coder, stats, pending);
+  } catch (const dyad::SqliteError& e) {
+    // A failed batch (disk full, I/O error) is rolled back whole; the batches
+    // committed before it stay, and a re-run of the same ingest adds the rest.
+    std::cerr << "dyad: " << e.what() << "\n";
+    try {
+      store.rollback();
+    } catch (const dyad::SqliteError&) {  // SQLite rolled it back already
+    }
+    size_t kept = 0;
+    try {
+      kept = store.count("reports");
+    } catch (const dyad::SqliteError&) {
+    }
+    std::fprintf(stderr,
+                 "dyad ingest: stopped; the batch being written was rolled back and %s keeps %zu whole reports "
+                 "(run the same ingest again to add the rest)\n",
+                 opts.db.c_str(), kept);
+    return 2;
+  }
+}
+
+int ingest_into(dyad::EventStore& store, const dyad::Coder& coder_ref, dyad::IngestStats& stats, size_t& pending) {
+  const dyad::Coder* coder = &coder_ref;
   store.begin();
   // Reports already stored are not coded again; batches commit between reports,
   // never inside one, so that a killed ingest leaves whole reports only.

@@ -59,6 +59,35 @@ TEST_F(DictTools, SyntaxErrorsStopWithFileAndLine) {
   EXPECT_NE(out.find("bad.txt:2: unknown CAMEO code '19x'"), std::string::npos) << out;
 }
 
+// Fuzzing regression (docs/reliability.md): an event line with nothing before
+// '=' read the first character of an empty name (std::string_view::front() on
+// an empty view; a libstdc++ assertion under _GLIBCXX_ASSERTIONS). It is now a
+// clear error (fuzz/corpus/dictionary/empty-lhs.txt).
+TEST(DictParsers, FuzzEventLineWithNothingBeforeEqualsIsAnError) {
+  Lexicon lexicon;
+  CameoTable cameo;
+  std::vector<DictError> errors;
+  ASSERT_TRUE(cameo.load(test::data_dir() + "/cameo/cameo.tsv", errors));
+  EventDictionary events;
+  for (const char* line : {"= say | state", "   =", "=&x"}) {
+    errors.clear();
+    EXPECT_FALSE(events.add_line(line, "fuzz.txt", 7, lexicon, cameo, errors)) << line;
+    ASSERT_EQ(errors.size(), 1u) << line;
+    EXPECT_EQ(errors[0].line, 7);
+    EXPECT_NE(errors[0].message.find("nothing before '='"), std::string::npos) << errors[0].message;
+  }
+  EXPECT_EQ(events.size(), 0u);
+  // The same lines are errors for the actor and place parsers too, and nothing is half-loaded.
+  ActorDictionary actors(lexicon);
+  Gazetteer places;
+  errors.clear();
+  EXPECT_FALSE(actors.add_line("= Armenia", "fuzz.txt", 1, errors));
+  EXPECT_FALSE(places.add_line("= AZE region 1 2", "fuzz.txt", 1, errors));
+  EXPECT_EQ(errors.size(), 2u);
+  EXPECT_TRUE(actors.entries().empty());
+  EXPECT_EQ(places.size(), 0u);
+}
+
 TEST_F(DictTools, StatsCountEntriesByKind) {
   std::string out;
   ASSERT_EQ(dyad("dict stats", out), 0) << out;

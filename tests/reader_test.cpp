@@ -1,6 +1,9 @@
 // Readers: plain text, HTML and JSON Lines, including malformed input.
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <fstream>
+#include <iterator>
 #include <sstream>
 
 #include "dyad/reader/boilerplate.h"
@@ -111,6 +114,70 @@ TEST(HtmlReader, DateFallsBackToOption) {
   auto r = read_all("<html><body><p>Talks began.</p></body></html>", "p.html", "2021-01-02");
   ASSERT_EQ(r.reports.size(), 1u);
   EXPECT_EQ(r.reports[0].date, "2021-01-02");
+}
+
+// Fuzzing regression (docs/reliability.md): a page nested tens of thousands of
+// elements deep overflowed the stack in the reader's recursive tree walks (a
+// crash at 50,000 nested <div>s) and took gumbo time quadratic in the depth.
+// It is now refused with a message before parsing (fuzz/corpus/html_reader/deep-nesting.html).
+// The html_reader fuzzer then found a page below the first limit (10,000)
+// that took gumbo 50 s: 9,610 nested <i> with paragraphs among them
+// (fuzz/corpus/html_reader/timeout-nested-formatting.html); the limit is 1,000.
+TEST(HtmlReader, FuzzDeeplyNestedPageIsRefusedNotCrashed) {
+  std::string html = "<html><body><p>Russia attacked Ukraine.</p>";
+  for (int i = 0; i < 50000; ++i) html += "<div>";
+  html += "x</body></html>";
+  auto r = read_all(html, "deep.html", "2023-01-01");
+  EXPECT_TRUE(r.reports.empty());
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_NE(r.errors[0].find("deep.html: HTML elements nested more than 1000 deep"), std::string::npos) << r.errors[0];
+
+  std::string committed;
+  {
+    std::ifstream in(test::source_dir() + "/fuzz/corpus/html_reader/deep-nesting.html", std::ios::binary);
+    ASSERT_TRUE(in) << "fuzz/corpus/html_reader/deep-nesting.html";
+    committed.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  r = read_all(committed, "deep-nesting.html");
+  EXPECT_TRUE(r.reports.empty());
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_NE(r.errors[0].find("nested more than"), std::string::npos) << r.errors[0];
+}
+
+TEST(HtmlReader, FuzzTimeoutNestedFormattingIsRefusedQuickly) {
+  std::string page;
+  {
+    std::ifstream in(test::source_dir() + "/fuzz/corpus/html_reader/timeout-nested-formatting.html", std::ios::binary);
+    ASSERT_TRUE(in) << "fuzz/corpus/html_reader/timeout-nested-formatting.html";
+    page.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  auto start = std::chrono::steady_clock::now();
+  auto r = read_all(page, "timeout.html", "2023-01-01");
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_TRUE(r.reports.empty());
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_NE(r.errors[0].find("nested more than 1000 deep"), std::string::npos) << r.errors[0];
+  EXPECT_LT(seconds, 5.0);
+}
+
+// Below the limit, deep pages are read, and what only looks like tags (script bodies, unclosed <p>, <li>,
+// void elements) does not count towards it.
+TEST(HtmlReader, FuzzNestingBelowTheLimitIsRead) {
+  std::string html = "<html><body><p>Russia attacked Ukraine.</p>";
+  for (int i = 0; i < 900; ++i) html += "<span>";
+  html += "deep text";
+  for (int i = 0; i < 900; ++i) html += "</span>";
+  html += "<script>";
+  for (int i = 0; i < 20000; ++i) html += "if (a<b) x<y;";
+  html += "</script>";
+  for (int i = 0; i < 5000; ++i) html += "<p>para<br><img src=x><li>item";
+  html += "</body></html>";
+  auto r = read_all(html, "wide.html", "2023-01-01");
+  ASSERT_EQ(r.reports.size(), 1u);
+  EXPECT_TRUE(r.errors.empty()) << r.errors[0];
+  EXPECT_NE(r.reports[0].text.find("Russia attacked Ukraine."), std::string::npos);
+  auto events = test::code_text(r.reports[0].text);
+  EXPECT_FALSE(events.empty());
 }
 
 TEST(JsonlReader, ReadsFieldsAndSurvivesBadLines) {

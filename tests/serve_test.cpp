@@ -1,8 +1,15 @@
 // The HTTP API (docs/api.md): every endpoint through Api::handle, bad
 // parameters (400, never 500), limits, the ingest guard; and the server
-// itself over a socket: static files without path traversal.
+// itself over a socket: static files without path traversal, and slow,
+// idle, oversized and malformed clients that neither crash nor block it.
 #include <gtest/gtest.h>
 
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+
+#include <atomic>
+#include <chrono>
 #include <csignal>
 #include <filesystem>
 #include <fstream>
@@ -14,6 +21,7 @@
 #include <httplib.h>
 
 #include "dyad/serve/api.h"
+#include "dyad/serve/http_server.h"
 #include "test_support.h"
 
 namespace dyad {
@@ -215,6 +223,20 @@ TEST_F(ServeApi, BadRequestsAre4xxNever500) {
   expect_error(get("/api/events", {{"q", std::string(9000, 'a')}}), 414, "too long");
 }
 
+// Fuzzing regression (docs/reliability.md, fuzz/corpus/http/timeout-series-by-day.txt):
+// a daily series since 1011 built 370,000 periods before the 20,000 cap was
+// checked, over 10 s. Now refused before it is built.
+TEST_F(ServeApi, FuzzLongDailySeriesIsRefusedQuickly) {
+  auto start = std::chrono::steady_clock::now();
+  expect_error(get("/api/series", {{"actor", "ARM"}, {"by", "day"}, {"since", "1011-09-01"}}), 400, "20000 periods");
+  expect_error(get("/api/series", {{"actor", "ARM"}, {"by", "week"}, {"until", "2500-01-01"}}), 400, "20000 periods");
+  expect_error(get("/api/series", {{"dyad", "ARM,AZE"}, {"by", "day"}, {"since", "1900-01-01"}, {"until", "2000-01-01"}}),
+               400, "20000 periods");
+  EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), 5.0);
+  // Long ranges in coarser periods are still answered.
+  EXPECT_EQ(get("/api/series", {{"actor", "ARM"}, {"by", "month"}, {"since", "1900-01-01"}}).status, 200);
+}
+
 TEST_F(ServeApi, IngestNeedsTheTokenAndIsIdempotent) {
   std::string report = R"({"id":"api-1","date":"2024-03-15","text":"Russian troops shelled Ukrainian positions near Kharkiv on Monday."})";
   expect_error(post("/api/ingest", report), 401, "token");
@@ -281,6 +303,277 @@ TEST(ServeHttp, ServesApiAndDashboardWithoutPathTraversal) {
   waitpid(pid, &status, 0);
   fs::remove_all(web);
   fs::remove(out_file);
+}
+
+// ---- Slow and malformed clients against an in-process HttpServer ----------
+
+using Ms = std::chrono::milliseconds;
+using SteadyClock = std::chrono::steady_clock;
+
+int connect_to(int port, int rcvbuf = 0) {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  if (fd < 0) return -1;
+  if (rcvbuf > 0) ::setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof rcvbuf);
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_port = htons(uint16_t(port));
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (::connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0) {
+    ::close(fd);
+    return -1;
+  }
+  return fd;
+}
+
+bool send_all(int fd, const std::string& data) {
+  size_t at = 0;
+  while (at < data.size()) {
+    ssize_t n = ::send(fd, data.data() + at, data.size() - at, MSG_NOSIGNAL);
+    if (n <= 0) return false;
+    at += size_t(n);
+  }
+  return true;
+}
+
+// Everything the server sends until it closes the connection (or `timeout_ms` passes).
+std::string read_all(int fd, int timeout_ms) {
+  std::string out;
+  auto end = SteadyClock::now() + Ms(timeout_ms);
+  char buf[65536];
+  while (SteadyClock::now() < end) {
+    pollfd p{fd, POLLIN, 0};
+    int left = int(std::chrono::duration_cast<Ms>(end - SteadyClock::now()).count());
+    if (::poll(&p, 1, std::max(left, 1)) <= 0) break;
+    ssize_t n = ::recv(fd, buf, sizeof buf, 0);
+    if (n <= 0) break;
+    out.append(buf, size_t(n));
+  }
+  return out;
+}
+
+// The status of a raw HTTP answer, 0 when there is none (the connection was closed).
+int status_of(const std::string& answer) {
+  if (answer.rfind("HTTP/1.1 ", 0) != 0 || answer.size() < 12) return 0;
+  return std::atoi(answer.c_str() + 9);
+}
+
+class ServeLimits : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { api_ = new Api(sample_db(), &test::coder(), ApiOptions{true, kToken, 1 << 20, 8 << 10, 1000}); }
+  static void TearDownTestSuite() {
+    delete api_;
+    api_ = nullptr;
+  }
+  // Tight limits so that the tests are quick: a request must arrive within 2 s.
+  static ServeOptions tight(size_t max_threads = 16) {
+    ServeOptions o;
+    o.port = 0;
+    o.read_timeout_ms = 1000;
+    o.request_timeout_ms = 2000;
+    o.write_timeout_ms = 1000;
+    o.keep_alive_timeout_ms = 1000;
+    o.min_threads = 2;
+    o.max_threads = max_threads;
+    return o;
+  }
+  void start(ServeOptions o) {
+    server_ = std::make_unique<HttpServer>(*api_, o);
+    std::string error;
+    ASSERT_TRUE(server_->bind(error)) << error;
+    server_->start();
+  }
+  void TearDown() override { server_.reset(); }
+  // A well-behaved client: a fresh connection, answered within `within_ms`.
+  void expect_served(int within_ms, const char* path = "/healthz") {
+    httplib::Client c("127.0.0.1", server_->port());
+    c.set_connection_timeout(std::chrono::milliseconds(within_ms));
+    c.set_read_timeout(std::chrono::milliseconds(within_ms));
+    auto t0 = SteadyClock::now();
+    auto r = c.Get(path);
+    auto ms = std::chrono::duration_cast<Ms>(SteadyClock::now() - t0).count();
+    ASSERT_TRUE(r) << path << ": no answer within " << within_ms << " ms";
+    EXPECT_EQ(r->status, 200) << r->body;
+    EXPECT_LE(ms, within_ms) << path;
+  }
+  // Slowloris: `n` connections each sending a request head one byte every
+  // `gap_ms`, never finishing it. Returns, per connection, how long the server
+  // took to close it (or -1 if it never did within `give_up_ms`).
+  std::vector<long> slowloris(int n, int gap_ms, int give_up_ms, const std::function<void()>& meanwhile) {
+    std::vector<long> closed_after(size_t(n), -1);
+    std::vector<std::thread> slow;
+    std::atomic<int> connected{0};
+    for (int i = 0; i < n; ++i)
+      slow.emplace_back([&, i] {
+        int fd = connect_to(server_->port());
+        if (fd < 0) return;
+        ++connected;
+        auto t0 = SteadyClock::now();
+        std::string head = "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ";
+        for (size_t k = 0; SteadyClock::now() - t0 < Ms(give_up_ms); ++k) {
+          char c = k < head.size() ? head[k] : 'a';
+          if (::send(fd, &c, 1, MSG_NOSIGNAL) != 1) break;
+          pollfd p{fd, POLLIN, 0};
+          if (::poll(&p, 1, gap_ms) > 0) {  // the server answered or closed
+            char buf[512];
+            if (::recv(fd, buf, sizeof buf, 0) <= 0) break;
+          }
+        }
+        auto ms = std::chrono::duration_cast<Ms>(SteadyClock::now() - t0).count();
+        if (ms < give_up_ms) closed_after[size_t(i)] = long(ms);
+        ::close(fd);
+      });
+    for (int i = 0; i < 200 && connected < n; ++i) std::this_thread::sleep_for(Ms(5));
+    std::this_thread::sleep_for(Ms(300));  // every slow connection holds a worker by now
+    meanwhile();
+    for (auto& t : slow) t.join();
+    return closed_after;
+  }
+  static constexpr const char* kToken = "secret-token-0123456789";
+  static Api* api_;
+  std::unique_ptr<HttpServer> server_;
+};
+Api* ServeLimits::api_ = nullptr;
+
+TEST_F(ServeLimits, SlowlorisNeitherBlocksOthersNorKeepsItsConnections) {
+  start(tight(32));
+  auto closed = slowloris(12, 100, 6000, [&] {
+    for (int i = 0; i < 5; ++i) {
+      expect_served(2000);
+      expect_served(2000, "/api/events?limit=5");
+    }
+  });
+  // Each slow connection is closed once its request deadline (2 s) passes,
+  // although it never went silent for the read timeout.
+  for (long ms : closed) {
+    EXPECT_GE(ms, 0) << "a slow connection was never closed";
+    EXPECT_LE(ms, 2000 + 1500);
+  }
+  EXPECT_GT(server_->threads(), 12u);  // the pool grew past the slow connections
+}
+
+TEST_F(ServeLimits, MoreSlowClientsThanThreadsOnlyDelayOthersUntilTheDeadline) {
+  start(tight(4));  // 8 slow connections, 4 workers: each wave is cut off after 2 s
+  auto closed = slowloris(8, 100, 8000, [&] { expect_served(2 * 2000 + 1500); });
+  for (long ms : closed) EXPECT_GE(ms, 0) << "a slow connection was never closed";
+  expect_served(1000);
+}
+
+TEST_F(ServeLimits, OversizedAndMalformedHeadsAreRefusedAndTheServerGoesOn) {
+  start(tight());
+  auto ask = [&](const std::string& request) {
+    int fd = connect_to(server_->port());
+    EXPECT_GE(fd, 0);
+    send_all(fd, request);  // may fail half way when the server gives up first
+    std::string answer = read_all(fd, 4000);
+    ::close(fd);
+    return answer;
+  };
+  // One 100 KB header line.
+  std::string a = ask("GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(100 << 10, 'a') + "\r\n\r\n");
+  EXPECT_TRUE(status_of(a) == 431 || status_of(a) == 400 || a.empty()) << a.substr(0, 200);
+  expect_served(2000);
+  // 1000 header lines (about 80 KB).
+  std::string many = "GET /healthz HTTP/1.1\r\nHost: x\r\n";
+  for (int i = 0; i < 1000; ++i) many += "X-Header-" + std::to_string(i) + ": " + std::string(64, 'b') + "\r\n";
+  a = ask(many + "\r\n");
+  EXPECT_EQ(status_of(a), 431) << a.substr(0, 200);
+  EXPECT_NE(a.find(R"("status":431)"), std::string::npos) << a.substr(0, 400);
+  expect_served(2000);
+  // A 20 KB request line.
+  a = ask("GET /api/events?q=" + std::string(20 << 10, 'c') + " HTTP/1.1\r\nHost: x\r\n\r\n");
+  EXPECT_TRUE(status_of(a) == 414 || status_of(a) == 400 || a.empty()) << a.substr(0, 200);
+  // Garbage, a bare newline, a request line without a version, a bad Content-Length.
+  static const char kBinary[] = "\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03 binary junk\r\n\r\n";
+  for (std::string junk : {std::string(kBinary, sizeof kBinary - 1),
+                           std::string("\r\n\r\n"), std::string("GET\r\n\r\n"),
+                           std::string("POST /api/code HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n")}) {
+    a = ask(junk);
+    EXPECT_TRUE(status_of(a) == 400 || status_of(a) == 413 || a.empty()) << a.substr(0, 200);
+  }
+  expect_served(2000);
+  // A head just under the cap is fine.
+  std::string fine = "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n";
+  for (int i = 0; i < 300; ++i) fine += "X-Header-" + std::to_string(i) + ": " + std::string(64, 'b') + "\r\n";
+  EXPECT_EQ(status_of(ask(fine + "\r\n")), 200);
+}
+
+TEST_F(ServeLimits, InvalidJsonAndOversizedBodiesAreJsonErrors) {
+  start(tight());
+  httplib::Client c("127.0.0.1", server_->port());
+  c.set_read_timeout(std::chrono::seconds(5));
+  auto expect_error = [](const httplib::Result& r, int status, const std::string& what) {
+    ASSERT_TRUE(r) << what;
+    EXPECT_EQ(r->status, status) << what << ": " << r->body;
+    json j = json::parse(r->body, nullptr, false);
+    ASSERT_FALSE(j.is_discarded()) << what << ": " << r->body;
+    EXPECT_EQ(j["error"]["status"], status) << what;
+  };
+  expect_error(c.Post("/api/code", "{\"text\": \"unterminated", "application/json"), 400, "truncated JSON");
+  expect_error(c.Post("/api/code", "[1, 2, 3]", "application/json"), 400, "a JSON list");
+  expect_error(c.Post("/api/code", std::string("{\"text\":\"\xff\xfe\"}"), "application/json"), 400, "invalid UTF-8");
+  expect_error(c.Post("/api/code", "", "application/json"), 400, "empty body");
+  expect_error(c.Post("/api/code", std::string(1 << 20, '{'), "application/json"), 400, "1 MiB of braces");
+  httplib::Headers auth = {{"Authorization", std::string("Bearer ") + kToken}};
+  expect_error(c.Post("/api/ingest", auth, "{\"reports\": [", "application/json"), 400, "ingest: truncated JSON");
+  expect_error(c.Post("/api/ingest", auth, "{\"reports\": 5}", "application/json"), 400, "ingest: reports not a list");
+  // Bodies over 1 MiB: 413, whether the Api or httplib refuses them.
+  expect_error(c.Post("/api/code", std::string((1 << 20) + 1, 'x'), "application/json"), 413, "1 MiB + 1");
+  httplib::Client c2("127.0.0.1", server_->port());
+  auto big = c2.Post("/api/code", std::string(4 << 20, 'x'), "application/json");
+  if (big) expect_error(big, 413, "4 MiB");  // or the server closed before the client finished sending
+  expect_served(2000);
+  auto fine = c.Post("/api/code", R"({"text":"Russian troops shelled Ukrainian positions near Kharkiv on Monday.","date":"2024-03-15"})",
+                     "application/json");
+  ASSERT_TRUE(fine);
+  EXPECT_EQ(fine->status, 200) << fine->body;
+}
+
+TEST_F(ServeLimits, AbandonedConnectionsDoNotBlockOthers) {
+  start(tight(16));
+  std::vector<int> idle;
+  for (int i = 0; i < 100; ++i) {  // open, send nothing, keep open
+    int fd = connect_to(server_->port());
+    ASSERT_GE(fd, 0);
+    idle.push_back(fd);
+  }
+  for (int i = 0; i < 100; ++i) {  // open and close at once, or half way through a request
+    int fd = connect_to(server_->port());
+    ASSERT_GE(fd, 0);
+    if (i % 2) send_all(fd, "GET /api/ev");
+    ::close(fd);
+  }
+  std::this_thread::sleep_for(Ms(100));
+  for (int i = 0; i < 3; ++i) expect_served(2000);
+  // The idle connections are closed by the server (keep-alive timeout, 1 s).
+  std::this_thread::sleep_for(Ms(1500));
+  size_t closed = 0;
+  for (int fd : idle) {
+    pollfd p{fd, POLLIN, 0};
+    char b;
+    if (::poll(&p, 1, 0) > 0 && ::recv(fd, &b, 1, MSG_DONTWAIT) <= 0) ++closed;
+    ::close(fd);
+  }
+  EXPECT_EQ(closed, idle.size());
+  expect_served(1000);
+}
+
+TEST_F(ServeLimits, AClientThatNeverReadsItsAnswersDoesNotBlockOthers) {
+  start(tight(16));
+  std::vector<int> stuck;
+  for (int k = 0; k < 4; ++k) {
+    int fd = connect_to(server_->port(), 4096);
+    ASSERT_GE(fd, 0);
+    std::string pipeline;
+    for (int i = 0; i < 50; ++i) pipeline += "GET /api/events?limit=1000 HTTP/1.1\r\nHost: x\r\n\r\n";
+    send_all(fd, pipeline);  // many large answers; none read
+    stuck.push_back(fd);
+  }
+  std::this_thread::sleep_for(Ms(300));
+  for (int i = 0; i < 5; ++i) expect_served(2000, "/api/events?limit=50");
+  // (On loopback the kernel buffers some 20 MB per connection, so whether the
+  // server gives up on them after the write timeout is not what this checks.)
+  for (int fd : stuck) ::close(fd);
+  expect_served(1000);
 }
 
 }  // namespace

@@ -1,7 +1,13 @@
 #include "dyad/store/event_store.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <ctime>
 
 #include "dyad/store/merge_rule.h"
@@ -60,7 +66,43 @@ MergeKey key_of(const Event& e) {
 
 }  // namespace
 
-EventStore::EventStore(const std::string& path, bool create) : db_(path, create) {
+EventStore::FileLock::~FileLock() {
+  if (fd >= 0) ::close(fd);
+}
+
+EventStore::EventStore(const std::string& path, bool create) : EventStore(path, StoreOpenOptions{create, false, 0}) {}
+
+EventStore::EventStore(const std::string& path, const StoreOpenOptions& options) : db_(path, options.create) {
+  if (options.ingest_lock) {
+    if (db_.read_only())
+      throw SqliteError(path + ": the database is read-only (the file or its directory cannot be written); nothing was ingested");
+    // SQLite has the file open: a second descriptor for our lock. It is closed only after
+    // SQLite closes the file (lock_ outlives db_), as closing a descriptor of a file drops
+    // the process's POSIX locks on it. An OFD lock on a byte past SQLite's lock bytes
+    // (0x40000000 + 0..511) never meets SQLite's own locks.
+    lock_.fd = ::open(path.c_str(), O_RDWR | O_CLOEXEC);
+    if (lock_.fd < 0)
+      throw SqliteError(path + ": the database is read-only (" + std::strerror(errno) + "); nothing was ingested");
+    struct flock fl {};
+    fl.l_type = F_WRLCK;
+    fl.l_whence = SEEK_SET;
+    fl.l_start = 0x40000000 + 1024;
+    fl.l_len = 1;
+    if (::fcntl(lock_.fd, F_OFD_SETLK, &fl) != 0) {
+      if (errno == EAGAIN || errno == EACCES)
+        throw StoreLockedError(path + ": the database is locked by another dyad ingest; nothing was ingested "
+                                      "(run this one again when that one has finished)");
+      throw SqliteError(path + ": cannot lock the database for ingest (" + std::strerror(errno) + ")");
+    }
+  }
+  int64_t max_pages = options.max_pages;
+  if (const char* env = std::getenv("DYAD_DB_MAX_PAGES")) max_pages = std::atoll(env);
+  if (max_pages > 0) {
+    std::string pragma = "PRAGMA max_page_count=";
+    pragma += std::to_string(max_pages);
+    Statement set(db_, pragma.c_str());
+    set.step();
+  }
   migrate(db_);
   find_report_ = std::make_unique<Statement>(db_, "SELECT id FROM reports WHERE report_key = ?");
   insert_report_ = std::make_unique<Statement>(

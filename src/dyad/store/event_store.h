@@ -21,10 +21,30 @@ struct IngestStats {
   size_t reports_added = 0, reports_skipped = 0, mentions = 0, events_new = 0, events_merged = 0;
 };
 
+// How an EventStore is opened for writing.
+struct StoreOpenOptions {
+  bool create = true;
+  // Take the ingest lock: an advisory lock on the database file (an open file
+  // description lock, released when the process ends, even by kill -9), so that
+  // a second `dyad ingest` on the same file fails at once with a clear message
+  // instead of waiting or interleaving its batches. Throws StoreLockedError.
+  bool ingest_lock = false;
+  // PRAGMA max_page_count when > 0 (a size limit; the DYAD_DB_MAX_PAGES
+  // environment variable sets it too, for the disk-full tests).
+  int64_t max_pages = 0;
+};
+
+// The database is being written by another ingest.
+class StoreLockedError : public SqliteError {
+ public:
+  using SqliteError::SqliteError;
+};
+
 class EventStore {
  public:
   // Opens or creates the database and brings its schema up to date; throws SqliteError.
   explicit EventStore(const std::string& path, bool create = true);
+  EventStore(const std::string& path, const StoreOpenOptions& options);
   ~EventStore();
 
   // The key a report is stored under: its id, or "hash:" + a hash of its title and text.
@@ -50,6 +70,11 @@ class EventStore {
   int64_t place_id(const Location& l);
   void add_event(int64_t report, const Event& e, IngestStats& stats);
 
+  struct FileLock {
+    int fd = -1;
+    ~FileLock();
+  };
+  FileLock lock_;  // declared before db_: released after SQLite has closed the file
   Database db_;
   std::unique_ptr<Statement> find_report_, insert_report_, insert_sentence_, find_sentence_, insert_actor_,
       find_actor_, insert_place_, find_place_, candidates_day_, candidates_date_, insert_event_, insert_mention_,

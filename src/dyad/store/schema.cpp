@@ -114,7 +114,8 @@ int user_version(Database& db) {
 }  // namespace
 
 void migrate(Database& db) {
-  db.exec("PRAGMA journal_mode=WAL");
+  // A read-only file (or directory) cannot change journal mode; it is read as it is.
+  if (!db.read_only()) db.exec("PRAGMA journal_mode=WAL");
   db.exec("PRAGMA synchronous=NORMAL");
   db.exec("PRAGMA foreign_keys=ON");
   int have = user_version(db);
@@ -125,6 +126,9 @@ void migrate(Database& db) {
                       std::to_string(known) + ")");
   for (int v = have; v < known; ++v) {
     transaction(db, [&] {
+      // Another process (a second ingest, a reader started while the first ingest
+      // creates the database) may have applied this migration while we waited for the lock.
+      if (user_version(db) > v) return;
       db.exec(kMigrations[v]);
       db.exec(("PRAGMA user_version=" + std::to_string(v + 1)).c_str());
     });

@@ -36,6 +36,7 @@ void Database::exec(const char* sql) {
 
 int64_t Database::last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
 int Database::changes() const { return sqlite3_changes(db_); }
+bool Database::read_only() const { return sqlite3_db_readonly(db_, "main") == 1; }
 
 Statement::Statement(Database& db, const char* sql) : db_(db) {
   if (sqlite3_prepare_v2(db.handle(), sql, -1, &stmt_, nullptr) != SQLITE_OK)

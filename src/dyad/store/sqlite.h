@@ -31,6 +31,8 @@ class Database {
   void exec(const char* sql);  // one or more statements without results
   int64_t last_insert_id() const;
   int changes() const;  // rows changed by the last statement
+  // True when SQLite could only open the file for reading (file or directory not writable).
+  bool read_only() const;
   sqlite3* handle() const { return db_; }
   const std::string& path() const { return path_; }
 

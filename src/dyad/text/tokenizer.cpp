@@ -190,6 +190,9 @@ void Tokenizer::tokenize(std::string_view text, std::vector<Token>& tokens) {
   }
 }
 
+// The longest sentence coded as one: longer runs without an end are cut here.
+constexpr size_t kMaxSentenceTokens = 300;
+
 void Tokenizer::split_sentences(std::string_view text, std::vector<Token>& tokens, std::vector<Sentence>& sentences) {
   sentences.clear();
   size_t n = tokens.size();
@@ -208,6 +211,9 @@ void Tokenizer::split_sentences(std::string_view text, std::vector<Token>& token
   auto tok_text = [&](size_t k) { return text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin); };
   for (size_t k = 0; k < n; ++k) {
     if (k > start && tokens[k].has(kParagraph)) close(k);
+    // No real sentence is this long; cutting keeps the coding of unpunctuated
+    // text (a 100 MB "sentence") linear (docs/reliability.md).
+    if (k - start >= kMaxSentenceTokens) close(k);
     std::string_view t = tok_text(k);
     bool end = false;
     if (t == "." || t == "!" || t == "?" || t == "...") {
