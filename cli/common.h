@@ -33,10 +33,11 @@ inline void add_common(CLI::App* cmd, CommonOptions& o) {
   cmd->add_option("--dict", o.dict_dirs, "extra dictionary directory layered over the defaults (repeatable)");
 }
 
-inline std::unique_ptr<dyad::Coder> load_coder(const CommonOptions& o) {
+inline std::unique_ptr<dyad::Coder> load_coder(const CommonOptions& o, bool refuse_bad_entries = true) {
   dyad::CoderOptions co;
   co.data_dir = o.data_dir;
   co.dict_dirs = o.dict_dirs;
+  co.refuse_bad_entries = refuse_bad_entries;
   std::vector<dyad::DictError> errors;
   auto coder = dyad::Coder::load(co, errors);
   if (!coder) {

@@ -193,7 +193,8 @@ int run_dict(bool lint, const std::string& data_dir, const std::vector<std::stri
   CommonOptions o;
   o.data_dir = data_dir;
   o.dict_dirs = dicts;
-  auto coder = load_coder(o);  // syntax errors stop here, with file and line
+  // Syntax errors stop here, with file and line; lint lists the entries a start would refuse.
+  auto coder = load_coder(o, !lint);
   if (!coder) return 1;
   if (!lint) {
     dyad::print_stats(*coder, std::cout);

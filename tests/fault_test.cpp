@@ -22,6 +22,8 @@
 #include <thread>
 
 #include "dyad/store/sqlite.h"
+#include "dyad/serve/api.h"
+#include "dyad/store/schema.h"
 #include "test_support.h"
 
 namespace dyad {
@@ -304,8 +306,22 @@ TEST_F(Fault, ReadOnlyDatabaseIsAClearErrorAndNothingChanges) {
   EXPECT_NE(msg.find(db + ": the database is read-only"), std::string::npos) << msg;
   EXPECT_EQ(slurp(db), before) << "the read-only database changed";
   EXPECT_FALSE(fs::exists(db + "-wal"));
-  // Not yet: reading a WAL database whose directory is read-only (SQLite cannot
-  // create the -shm file) fails; docs/reliability.md lists it as unfinished.
+  // Reading it still works: query, series and export as that user answer as
+  // they do with write access (their output goes to a log opened before the
+  // child drops root).
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"query", "--db", db, "--dyad", "RUS,UKR", "--format", "csv"},
+        std::vector<std::string>{"series", "--db", db, "--dyad", "RUS,UKR", "--by", "month"},
+        std::vector<std::string>{"export", "--db", db, "--format", "jsonl"}}) {
+    std::string ro_log = path("ro.out"), rw_log = path("rw.out");
+    std::vector<std::string> rw = args;
+    rw[2] = c.clean_db;
+    ASSERT_EQ(run_dyad(args, ro_log, {}, root), 0) << args[0] << ": " << slurp(ro_log);
+    ASSERT_EQ(run_dyad(rw, rw_log), 0) << slurp(rw_log);
+    EXPECT_GT(slurp(ro_log).size(), 100u) << args[0];
+    EXPECT_EQ(slurp(ro_log), slurp(rw_log)) << args[0];
+  }
+  EXPECT_EQ(slurp(db), before) << "reading changed the read-only database";
 }
 
 // Two ingests of one database at once: the second fails at once with a clear
@@ -339,6 +355,26 @@ TEST_F(Fault, SecondWriterFailsClearlyAndTheFirstCompletes) {
   EXPECT_NE(slurp(log_b).find("0 reports added"), std::string::npos);
 }
 
+// A server allowed to ingest is a writer too: while it runs, it holds the
+// ingest lock, so an ingest (or a second such server) fails at once with a
+// clear message instead of interleaving its writes with the server's.
+TEST_F(Fault, AServerAllowedToIngestHoldsTheIngestLock) {
+  const Corpus& c = corpus();
+  std::string db = path("served.db"), log = path("ingest.log");
+  fs::copy_file(c.clean_db, db);
+  {
+    Api api(db, nullptr, ApiOptions{true, "secret-token-0123456789", 1 << 20, 8 << 10, 1000});
+    EXPECT_EQ(run_dyad({"ingest", "-q", "--db", db, c.jsonl}, log), 2);
+    EXPECT_NE(slurp(log).find(db + ": the database is locked by another dyad ingest"), std::string::npos) << slurp(log);
+    EXPECT_EQ(run_dyad({"serve", "--db", db, "--port", "0", "--allow-ingest", "--token", "secret-token-0123456789"}, log), 2);
+    EXPECT_NE(slurp(log).find("another dyad ingest is writing the database"), std::string::npos) << slurp(log);
+    // Reading is not writing: the API still answers.
+    EXPECT_EQ(api.handle(ApiRequest{"GET", "/healthz", {}, "", ""}).status, 200);
+  }
+  ASSERT_EQ(run_dyad({"ingest", "--db", db, c.jsonl}, log), 0) << slurp(log);
+  EXPECT_NE(slurp(log).find("0 reports added"), std::string::npos) << slurp(log);
+}
+
 // Readers while an ingest runs: dyad query and series never fail, and a
 // snapshot never sees part of a report.
 TEST_F(Fault, ReadersDuringIngestNeverFailNorSeeHalfAReport) {
@@ -351,7 +387,7 @@ TEST_F(Fault, ReadersDuringIngestNeverFailNorSeeHalfAReport) {
     if (!fs::exists(db)) continue;
     try {
       Database peek(db, false);
-      if (scalar(peek, "PRAGMA user_version") == 1) break;
+      if (scalar(peek, "PRAGMA user_version") == kSchemaVersion) break;
     } catch (const SqliteError&) {
     }
   }
@@ -393,10 +429,13 @@ TEST_F(Fault, DictionaryErrorsStopTheStartWithFileAndLine) {
   const Case cases[] = {
       {"syntax", "actors/bad.txt", "# comment\nperson RUS/GOV Vladimir Testov\n", "actors/bad.txt:2: expected", true},
       {"unknown-cameo", "events/bad.txt", "verb 999 = frobnicate\n", "events/bad.txt:1: unknown CAMEO code '999'", true},
-      {"unknown-country", "actors/bad.txt", "\n\ncountry QQX = Freedonia\n", "actors/bad.txt:3: unknown-code: 'QQX'", false},
+      {"unknown-country", "actors/bad.txt", "\n\ncountry ARX = Freedonia\n", "actors/bad.txt:3: unknown-code: 'ARX'", true},
+      {"unknown-sector", "actors/bad.txt", "person ARM/XYZ = Aram Testyan\n", "actors/bad.txt:1: unknown-sector: sector 'XYZ'", true},
       {"overlapping-roles", "actors/bad.txt",
        "person ARM/GOV = Aram Testyan @ 2018-01-01..2020-12-31\nperson ARM/MIL = Aram Testyan @ 2020-06-01..\n",
-       "actors/bad.txt:2: overlap: 'Aram Testyan' (ARM/MIL) overlaps the dates of", false},
+       "actors/bad.txt:2: overlap: 'Aram Testyan' (ARM/MIL) overlaps the dates of", true},
+      {"duplicate-is-only-linted", "actors/bad.txt", "person ARM/GOV = Aram Testyan\nperson ARM/GOV = Aram Testyan\n",
+       "actors/bad.txt:2: duplicate: 'Aram Testyan' repeats", false},
   };
   for (const Case& k : cases) {
     SCOPED_TRACE(k.name);
@@ -416,6 +455,9 @@ TEST_F(Fault, DictionaryErrorsStopTheStartWithFileAndLine) {
       std::string msg = slurp(log);
       EXPECT_EQ(rc, 1) << msg;
       EXPECT_NE(msg.find(k.message), std::string::npos) << msg;
+      // A curator's warning, not an error: coding goes on.
+      EXPECT_EQ(run_dyad({"code", "--dict", dict.string(), "--date", "2023-03-01", "-o", out_file, report}, log), 0)
+          << slurp(log);
     }
   }
 }

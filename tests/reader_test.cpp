@@ -1,17 +1,64 @@
 // Readers: plain text, HTML and JSON Lines, including malformed input.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <chrono>
+#include <cstdlib>
 #include <fstream>
 #include <iterator>
+#include <new>
 #include <sstream>
 
 #include "dyad/reader/boilerplate.h"
 #include "dyad/reader/reader.h"
 #include "test_support.h"
 
+// The size of the largest single allocation made while a LargestAllocation is
+// alive: a reader that held an oversized record whole would need one block as
+// large as the record. This test program replaces the global operator new and
+// delete (all of the unaligned ones, so that ASan sees malloc/free pairs).
+namespace {
+std::atomic<bool> g_watch_allocations{false};
+std::atomic<size_t> g_largest_allocation{0};
+
+void* counted_malloc(std::size_t n) {
+  if (g_watch_allocations.load(std::memory_order_relaxed)) {
+    size_t seen = g_largest_allocation.load(std::memory_order_relaxed);
+    while (n > seen && !g_largest_allocation.compare_exchange_weak(seen, n, std::memory_order_relaxed)) {
+    }
+  }
+  return std::malloc(n ? n : 1);
+}
+
+void* counted_new(std::size_t n) {
+  if (void* p = counted_malloc(n)) return p;
+  throw std::bad_alloc();
+}
+}  // namespace
+
+void* operator new(std::size_t n) { return counted_new(n); }
+void* operator new[](std::size_t n) { return counted_new(n); }
+void* operator new(std::size_t n, const std::nothrow_t&) noexcept { return counted_malloc(n); }
+void* operator new[](std::size_t n, const std::nothrow_t&) noexcept { return counted_malloc(n); }
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete[](void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+void operator delete(void* p, const std::nothrow_t&) noexcept { std::free(p); }
+void operator delete[](void* p, const std::nothrow_t&) noexcept { std::free(p); }
+
 namespace dyad {
 namespace {
+
+class LargestAllocation {
+ public:
+  LargestAllocation() {
+    g_largest_allocation = 0;
+    g_watch_allocations = true;
+  }
+  ~LargestAllocation() { g_watch_allocations = false; }
+  size_t bytes() const { return g_largest_allocation; }
+};
 
 struct ReadResult {
   std::vector<Report> reports;
@@ -223,6 +270,104 @@ TEST(JsonlReader, InvalidUtf8RecordIsRejectedOthersKept) {
   EXPECT_EQ(r.reports[1].id, "ok2");
   ASSERT_EQ(r.errors.size(), 1u);
   EXPECT_NE(r.errors[0].find("u.jsonl:2"), std::string::npos);
+}
+
+// A JSON Lines record of exactly `bytes` bytes (without its '\n').
+std::string record_of_size(const std::string& id, size_t bytes) {
+  std::string head = R"({"id":")" + id + R"(","date":"2023-01-02","text":"Russia met Armenia. )";
+  std::string tail = "\"}";
+  return head + std::string(bytes - head.size() - tail.size(), 'x') + tail;
+}
+
+// A line longer than the record limit (ReaderOptions::max_record_bytes) is
+// rejected while it is read: reported with its line number as soon as it
+// passes the limit, the rest of it read and dropped in pieces, never held
+// whole; the lines before and after it are read. A line of exactly the limit
+// is kept, one byte more is not.
+TEST(JsonlReader, OversizedRecordIsSkippedWhileReadingWithoutBeingHeld) {
+  constexpr size_t kLimit = 64u << 10;
+  const std::string before = R"({"id":"before","date":"2023-01-01","text":"Russia met Armenia in Moscow."})";
+  const std::string big = record_of_size("big", 10 * kLimit);
+  const std::string after = R"({"id":"after","date":"2023-01-03","text":"Turkey criticised Greece."})";
+  const std::string at_limit = record_of_size("at-limit", kLimit);
+  const std::string one_over = record_of_size("one-over", kLimit + 1);
+  const std::string last = R"({"id":"last","date":"2023-01-04","text":"No newline after me."})";
+  std::istringstream in(before + "\n" + big + "\n" + after + "\n" + at_limit + "\n" + one_over + "\n" + last);
+  ReaderOptions o;
+  o.name = "big.jsonl";
+  o.max_record_bytes = kLimit;
+  std::vector<std::string> errors;
+  std::vector<std::streamoff> taken_at_error;  // bytes taken from the input when each error was reported
+  auto reader = open_reader(in, o, [&](const std::string& m) {
+    errors.push_back(m);
+    taken_at_error.push_back(in.rdbuf()->pubseekoff(0, std::ios::cur, std::ios::in));
+  });
+  std::vector<Report> reports;
+  Report rep;
+  ASSERT_TRUE(reader->next(rep));
+  reports.push_back(rep);
+  size_t largest;
+  {
+    LargestAllocation watch;  // reading past the 640 KB line to the record after it
+    ASSERT_TRUE(reader->next(rep));
+    largest = watch.bytes();
+  }
+  reports.push_back(rep);
+  while (reader->next(rep)) reports.push_back(rep);
+
+  ASSERT_EQ(reports.size(), 4u);
+  EXPECT_EQ(reports[0].id, "before");
+  EXPECT_EQ(reports[1].id, "after");
+  EXPECT_EQ(reports[1].origin, "big.jsonl:3");
+  EXPECT_EQ(reports[1].text, "Turkey criticised Greece.");
+  EXPECT_EQ(reports[2].id, "at-limit");
+  EXPECT_EQ(reports[2].text.size(), kLimit - 47);  // the record less its 47 bytes of JSON around the text
+  EXPECT_EQ(reports[3].id, "last");
+  EXPECT_EQ(reports[3].origin, "big.jsonl:6");
+  ASSERT_EQ(errors.size(), 2u);
+  EXPECT_EQ(errors[0], "big.jsonl:2: record longer than 65536 bytes; skipped");
+  EXPECT_EQ(errors[1], "big.jsonl:5: record longer than 65536 bytes; skipped");
+  // Rejected on the first byte past the limit, not after reading the whole 640 KB line...
+  ASSERT_EQ(taken_at_error.size(), 2u);
+  EXPECT_EQ(size_t(taken_at_error[0]), before.size() + 1 + kLimit + 1);
+  // ...and never held whole: no block anywhere near the size of the line was allocated.
+  EXPECT_LT(largest, 2 * kLimit) << "the oversized line was buffered";
+  EXPECT_GE(largest, kLimit) << "the allocation watch saw nothing";  // the kept part, up to the limit
+  EXPECT_TRUE(in.eof());
+}
+
+// Lines around and across the reader's pieces (64 KB) are read whole, byte for byte.
+TEST(JsonlReader, LongLinesAcrossReadPiecesAreReadWhole) {
+  const size_t sizes[] = {(64u << 10) - 1, 64u << 10, (64u << 10) + 1, (192u << 10) + 5, 3u << 20};
+  std::string input;
+  for (size_t n : sizes) input += record_of_size("r" + std::to_string(n), n) + "\n";
+  auto r = read_all(input + "\n\n", "long.jsonl");
+  EXPECT_TRUE(r.errors.empty()) << r.errors[0];
+  ASSERT_EQ(r.reports.size(), std::size(sizes));
+  for (size_t i = 0; i < std::size(sizes); ++i) {
+    EXPECT_EQ(r.reports[i].id, "r" + std::to_string(sizes[i]));
+    EXPECT_EQ(r.reports[i].origin, "long.jsonl:" + std::to_string(i + 1));
+    ASSERT_EQ(r.reports[i].text.size(), sizes[i] - 39 - r.reports[i].id.size());  // less the JSON around it
+    EXPECT_EQ(r.reports[i].text.find_first_not_of('x', 20), std::string::npos);
+  }
+}
+
+// The default limit is kMaxRecordBytes (256 MB); a limit in whole megabytes is named in MB.
+TEST(JsonlReader, RecordLimitDefaultsTo256MegabytesAndIsNamedInMegabytes) {
+  EXPECT_EQ(ReaderOptions{}.max_record_bytes, size_t(256) << 20);
+  EXPECT_EQ(kMaxRecordBytes, size_t(256) << 20);
+  std::istringstream in(record_of_size("big", (1u << 20) + 1) + "\n" + record_of_size("ok", 100) + "\n");
+  ReaderOptions o;
+  o.name = "mb.jsonl";
+  o.max_record_bytes = 1u << 20;
+  std::vector<std::string> errors;
+  auto reader = open_reader(in, o, [&](const std::string& m) { errors.push_back(m); });
+  Report rep;
+  ASSERT_TRUE(reader->next(rep));
+  EXPECT_EQ(rep.id, "ok");
+  EXPECT_FALSE(reader->next(rep));
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0], "mb.jsonl:1: record longer than 1 MB; skipped");
 }
 
 TEST(Reader, StdinFormatIsSniffed) {

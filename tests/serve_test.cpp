@@ -22,6 +22,8 @@
 
 #include "dyad/serve/api.h"
 #include "dyad/serve/http_server.h"
+#include "dyad/util/date.h"
+#include "dyad/watch/series.h"
 #include "test_support.h"
 
 namespace dyad {
@@ -184,6 +186,33 @@ TEST_F(ServeApi, ActorsDyadsSeriesAlerts) {
   ASSERT_GE(alerts["alerts"].size(), 3u);
   EXPECT_EQ(alerts["alerts"][1]["period"], "2020-09-21");
   EXPECT_FALSE(alerts["alerts"][0]["why"].get<std::string>().empty());
+}
+
+// The series answer is written by hand, not through the JSON library: every
+// field of every period must be what build_series computes.
+TEST_F(ServeApi, SeriesAnswerCarriesEveryPeriodOfBuildSeries) {
+  json got = body(get("/api/series", {{"dyad", "ARM,AZE"}, {"by", "week"}}));
+  EXPECT_EQ(got["by"], "week");
+  Database db(sample_db(), false);
+  auto want = build_series(fetch_rows(db, "ARM", "AZE", INT32_MIN, INT32_MAX), Period::Week);
+  ASSERT_GT(want.size(), 100u);
+  ASSERT_EQ(got["series"].size(), want.size());
+  for (size_t i = 0; i < want.size(); ++i) {
+    const json& g = got["series"][i];
+    const SeriesPoint& w = want[i];
+    SCOPED_TRACE(w.period);
+    EXPECT_EQ(g["period"], w.period);
+    EXPECT_EQ(g["start"], Date::from_days(w.start).iso());
+    EXPECT_EQ(g["events"].get<size_t>(), w.events);
+    EXPECT_EQ(g["verbal_cooperation"].get<size_t>(), w.quad[1]);
+    EXPECT_EQ(g["material_cooperation"].get<size_t>(), w.quad[2]);
+    EXPECT_EQ(g["verbal_conflict"].get<size_t>(), w.quad[3]);
+    EXPECT_EQ(g["material_conflict"].get<size_t>(), w.quad[4]);
+    EXPECT_EQ(g["material_conflict_mentions"].get<size_t>(), w.mentions[4]);
+    EXPECT_DOUBLE_EQ(g["goldstein_sum"].get<double>(), w.goldstein_sum);
+    EXPECT_DOUBLE_EQ(g["goldstein_mean"].get<double>(), w.goldstein_mean());
+    EXPECT_DOUBLE_EQ(g["conflict_share"].get<double>(), w.conflict_share());
+  }
 }
 
 TEST_F(ServeApi, CodeATextWithoutStoringIt) {

@@ -14,6 +14,7 @@
 #include "dyad/store/event_store.h"
 #include "dyad/store/merge_rule.h"
 #include "dyad/store/query.h"
+#include "dyad/store/schema.h"
 #include "dyad/watch/series.h"
 #include "test_support.h"
 
@@ -253,11 +254,11 @@ TEST_F(Store, KilledIngestLeavesAConsistentDatabaseAndARerunCompletes) {
 TEST(Series, BucketsByWeekWithEmptyWeeksAndLeavesOutCoarseDates) {
   auto day = [](int y, int m, int d) { return Date{y, m, d}.days(); };
   std::vector<SeriesRow> rows = {
-      {day(2022, 9, 13), "day", 4, -10, "190", 3},  // Tuesday, three mentions
-      {day(2022, 9, 14), "day", 4, -9.5, "195", 1},
-      {day(2022, 9, 16), "day", 1, 3.5, "036", 1},
-      {day(2022, 9, 1), "month", 4, -10, "190", 1},  // a month: not in a weekly series
-      {day(2022, 9, 26), "day", 2, 7, "0871", 2},    // two weeks later
+      {day(2022, 9, 13), "day", 4, -10, 3},  // Tuesday, three mentions
+      {day(2022, 9, 14), "day", 4, -9.5, 1},
+      {day(2022, 9, 16), "day", 1, 3.5, 1},
+      {day(2022, 9, 1), "month", 4, -10, 1},  // a month: not in a weekly series
+      {day(2022, 9, 26), "day", 2, 7, 2},    // two weeks later
   };
   auto s = build_series(rows, Period::Week);
   ASSERT_EQ(s.size(), 3u);
@@ -336,13 +337,44 @@ TEST_F(Store, SchemaIsVersionedAndANewerDatabaseIsRefused) {
     EventStore store(db);
     Statement v(store.db(), "PRAGMA user_version");
     ASSERT_TRUE(v.step());
-    EXPECT_EQ(v.int64(0), 1);
+    EXPECT_EQ(v.int64(0), kSchemaVersion);
     Statement wal(store.db(), "PRAGMA journal_mode");
     ASSERT_TRUE(wal.step());
     EXPECT_EQ(wal.text(0), "wal");
     store.db().exec("PRAGMA user_version=99");
   }
   EXPECT_THROW(EventStore(db, false), SqliteError);
+}
+
+TEST_F(Store, AVersionOneDatabaseGetsTheCoveringSeriesIndexesAndKeepsItsEvents) {
+  std::string db = path("e.db"), out, before, after;
+  ASSERT_EQ(dyad("ingest --db " + db + " " + test::source_dir() + "/examples/corpus.jsonl", out), 0) << out;
+  ASSERT_EQ(dyad("series --db " + db + " --dyad ARM,AZE --by month --format csv", before), 0) << before;
+  {
+    // Back to schema 1 as version 1 of dyad made it.
+    Database d(db, false);
+    d.exec("DROP INDEX events_dyad; DROP INDEX events_target;"
+           "CREATE INDEX events_dyad ON events (source_country, target_country, day);"
+           "CREATE INDEX events_target ON events (target_country, day); PRAGMA user_version=1;");
+  }
+  EventStore store(db, false);
+  Statement v(store.db(), "PRAGMA user_version");
+  ASSERT_TRUE(v.step());
+  EXPECT_EQ(v.int64(0), 2);
+  for (auto [index, columns] : {std::pair{"events_dyad", 7}, std::pair{"events_target", 6}}) {
+    Statement info(store.db(), (std::string("PRAGMA index_info(") + index + ")").c_str());
+    int n = 0;
+    while (info.step()) ++n;
+    EXPECT_EQ(n, columns) << index;
+  }
+  Statement plan(store.db(),
+                 "EXPLAIN QUERY PLAN SELECT day, date_precision, quad_class, goldstein, num_mentions FROM events "
+                 "WHERE source_country = 'ARM' AND target_country = 'AZE'");
+  ASSERT_TRUE(plan.step());
+  EXPECT_NE(plan.text(3).find("COVERING INDEX events_dyad"), std::string::npos) << plan.text(3);
+  ASSERT_EQ(dyad("series --db " + db + " --dyad ARM,AZE --by month --format csv", after), 0) << after;
+  EXPECT_EQ(before, after);
+  EXPECT_NE(after.find("2020-09,"), std::string::npos) << after;
 }
 
 TEST_F(Store, SeedArticleIsStoredWithItsDatesAndPlaces) {

@@ -28,6 +28,15 @@ std::string phrase_key(const std::string& phrase) {
   return out;
 }
 
+// ISO 3166 leaves these alpha-3 codes to users: a dictionary may code an
+// entity ISO does not list with one of them (XKX for Kosovo is one), while any
+// other code that is not ISO's is a mistake.
+bool user_assigned(const std::string& c) {
+  if (c.size() != 3) return false;
+  return (c[0] == 'A' && c[1] == 'A') || (c[0] == 'Q' && c[1] >= 'M' && c[1] <= 'Z') || c[0] == 'X' ||
+         (c[0] == 'Z' && c[1] == 'Z');
+}
+
 bool overlaps(const ActorEntry& a, const ActorEntry& b) { return a.from <= b.to && b.from <= a.to; }
 std::string code_of(const ActorEntry& e) {
   return e.kind == ActorKind::Agent ? e.sector : e.sector.empty() ? e.country : e.country + "/" + e.sector;
@@ -49,9 +58,12 @@ std::set<std::string> known_country_codes(bool& from_iso) {
   return codes;
 }
 
-std::vector<LintIssue> lint_dictionaries(const Coder& coder, const std::set<std::string>& countries) {
+bool is_fatal(const LintIssue& issue) {
+  return issue.kind == "unknown-code" || issue.kind == "unknown-sector" || issue.kind == "overlap";
+}
+
+std::vector<LintIssue> lint_actor_entries(const std::vector<ActorEntry>& entries, const std::set<std::string>& countries) {
   std::vector<LintIssue> issues;
-  const auto& entries = coder.actors().entries();
   bool any_country = countries.size() <= kNonState.size();  // no ISO list: accept any code
   std::map<std::string, std::vector<const ActorEntry*>> by_phrase;
   std::set<std::pair<std::string, int>> code_checked;  // one report per line, not per phrase
@@ -59,8 +71,10 @@ std::vector<LintIssue> lint_dictionaries(const Coder& coder, const std::set<std:
     if (e.generated) continue;
     by_phrase[phrase_key(e.phrase)].push_back(&e);
     if (!code_checked.insert({e.file, e.line}).second) continue;
-    if (!e.country.empty() && !any_country && !countries.count(e.country))
-      issues.push_back({e.file, e.line, "unknown-code", "'" + e.country + "' is not an ISO 3166 alpha-3 code (nor IGO/NGO/MNC/REB)"});
+    if (!e.country.empty() && !any_country && !countries.count(e.country) && !user_assigned(e.country))
+      issues.push_back({e.file, e.line, "unknown-code",
+                        "'" + e.country + "' is not an ISO 3166 alpha-3 code (nor IGO/NGO/MNC/REB, nor one of "
+                        "ISO's user-assigned codes AAA-AAZ, QMA-QZZ, XAA-XZZ, ZZA-ZZZ for entities of your own)"});
     // Behind IGO/NGO/MNC/REB the second part names the organisation (IGO/UNO), not a sector.
     bool org_code = kNonState.count(e.country) && e.country != "XKX";
     if (!e.sector.empty() && !org_code && !kSectors.count(e.sector))
@@ -90,6 +104,11 @@ std::vector<LintIssue> lint_dictionaries(const Coder& coder, const std::set<std:
       }
     }
   }
+  return issues;
+}
+
+std::vector<LintIssue> lint_dictionaries(const Coder& coder, const std::set<std::string>& countries) {
+  std::vector<LintIssue> issues = lint_actor_entries(coder.actors().entries(), countries);
   // Event patterns: the same words written twice in one kind.
   std::map<std::string, const EventPattern*> seen;
   for (const EventPattern& p : coder.events().patterns()) {

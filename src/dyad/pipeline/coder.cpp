@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "dyad/dict/lint.h"
 #include "dyad/text/normalize.h"
 #include "dyad/text/tokenizer.h"
 #include "dyad/events/event_setting.h"
@@ -98,9 +99,16 @@ std::unique_ptr<Coder> Coder::load(const CoderOptions& options, std::vector<Dict
     }
     if (!any) errors.push_back({dir, 0, "no dictionary files in actors/*.txt, events/*.txt or places/*.txt"});
   }
+  if (errors.size() == before && options.refuse_bad_entries) {
+    // Entries that parse but cannot be right (a code no country has, a person
+    // holding two roles on one day) would code wrong events for years: refuse them.
+    bool from_iso = false;
+    for (const LintIssue& i : lint_actor_entries(c->actors_->entries(), known_country_codes(from_iso)))
+      if (is_fatal(i)) errors.push_back({i.file, i.line, i.kind + ": " + i.message});
+  }
   if (errors.size() > before) return nullptr;
   c->gazetteer_.finish();
-  if (!cache_path.empty()) {
+  if (!cache_path.empty() && options.refuse_bad_entries) {
     CacheWriter w;
     c->save_snapshot(w);
     // The cache only speeds up the next start: failing to write it (read-only or full disk) is not an error.

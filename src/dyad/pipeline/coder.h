@@ -32,6 +32,10 @@ struct CoderOptions {
   std::vector<std::string> dict_dirs;   // user dictionaries layered over data/ (actors/, events/, places/ inside each)
   std::string gazetteer;                // compiled GeoNames index; empty: $DYAD_GAZETTEER, then the build's
   std::string cache_dir;                // coder cache (pipeline/coder_cache.h); "off" disables; empty: see resolve_cache_dir
+  // Refuse actor entries that parse but are wrong (dict/lint.h is_fatal: an
+  // unknown country or sector code, overlapping dated roles). Off only for
+  // `dyad dict lint`, which lists them all; such a coder is never cached.
+  bool refuse_bad_entries = true;
 };
 
 // The data directory that will be used for `requested` (see CoderOptions::data_dir).

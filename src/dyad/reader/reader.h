@@ -3,6 +3,7 @@
 // the ErrorSink and skipped; reading goes on with the next record.
 #pragma once
 
+#include <cstddef>
 #include <functional>
 #include <istream>
 #include <memory>
@@ -26,11 +27,18 @@ class ReportReader {
 
 class BoilerplateFilter;
 
+// Largest single input record (a JSON line, an HTML page) read into memory.
+constexpr size_t kMaxRecordBytes = 256u << 20;
+
 struct ReaderOptions {
   std::string name;          // file name for messages and default ids ("-" is stdin)
   std::string default_date;  // --date: used when a report has none
   InputFormat format = InputFormat::Auto;
   const BoilerplateFilter* boilerplate = nullptr;  // lines to drop; none when null
+  // JSON Lines: the longest line kept. A longer one is reported and skipped
+  // while it is read, so it takes no more memory than about this much.
+  // (HTML pages are held to kMaxRecordBytes.)
+  size_t max_record_bytes = kMaxRecordBytes;
 };
 
 // Picks a reader by option, file extension or, for Auto on a stream, the first byte.

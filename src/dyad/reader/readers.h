@@ -12,7 +12,4 @@ std::unique_ptr<ReportReader> make_jsonl_reader(std::istream& in, const ReaderOp
 // Base name of a path without extension, used as the id of a file's single report.
 std::string id_from_name(const std::string& name);
 
-// Largest single input record (a JSON line, an HTML page) read into memory.
-constexpr size_t kMaxRecordBytes = 256u << 20;
-
 }  // namespace dyad

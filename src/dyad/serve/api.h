@@ -1,7 +1,9 @@
 // Api: the HTTP API of `dyad serve` (docs/api.md) as plain request ->
 // response handling, independent of the HTTP server, so that every endpoint
 // can be tested without sockets. One Api is shared by the server's threads:
-// the database connection is guarded by a mutex; coding uses a session per request.
+// reads borrow a connection from a pool, ingest has the one writer (and the
+// ingest lock on the file while the server runs with --allow-ingest); coding
+// uses a session per request.
 #pragma once
 
 #include <map>
@@ -34,6 +36,7 @@ struct ApiOptions {
   size_t max_body = 1 << 20;         // bytes
   size_t max_query = 8 << 10;        // bytes of query string
   size_t max_limit = 1000;
+  size_t max_connections = 0;        // read connections; 0: two per core, at least 4
 };
 
 class Api {

@@ -56,21 +56,41 @@ void append_filters(const EventFilter& f, std::string& sql, SqlBinds& binds) {
   if (!f.text.empty())
     sql += " AND e.id IN (SELECT mm.event FROM mentions mm WHERE mm.sentence IN "
            "(SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH " + binds.add(f.text) + "))";
+  if (f.id) sql += " AND e.id = " + binds.add(f.id);
+}
+
+std::string event_page_sql(const std::string& columns, const EventFilter& f, const std::optional<PageAfter>& after,
+                           size_t limit, SqlBinds& binds) {
+  const char* actors = " LEFT JOIN actors sa ON sa.id = e.source_actor LEFT JOIN actors ta ON ta.id = e.target_actor";
+  const char* place = " LEFT JOIN places p ON p.id = e.place";
+  std::string page = "SELECT e.id AS id, coalesce(e.day, -100000000) AS d FROM events e";
+  // Only the joins the filters use (see append_filters): without them the
+  // countries-and-day filters are answered from an index alone, no table row read.
+  if (!f.actor.empty() && f.actor.size() != 3) page += actors;
+  if (!f.place_country.empty() || f.bbox) page += place;
+  page += " WHERE 1";
+  append_filters(f, page, binds);
+  if (after) {
+    std::string day = binds.add(after->d);
+    page += " AND (d > " + day + " OR (d = " + day + " AND e.id > " + binds.add(after->id) + "))";
+  }
+  page += " ORDER BY d, e.id";
+  if (limit) page += " LIMIT " + std::to_string(limit);
+  std::string sql = "SELECT " + columns + " FROM (" + page + ") page JOIN events e ON e.id = page.id";
+  sql += actors;
+  sql += place;
+  sql += " JOIN mentions m ON m.id = (SELECT min(id) FROM mentions WHERE event = e.id)"
+         " JOIN sentences s ON s.id = m.sentence JOIN reports r ON r.id = m.report ORDER BY page.d, page.id";
+  return sql;
 }
 
 void query_events(Database& db, const EventQuery& q, const std::function<void(const StoredEvent&)>& fn) {
-  std::string sql =
-      "SELECT e.id, e.date, e.date_precision, sa.code, e.source_country, ta.code, e.target_country, e.cameo, "
-      "e.plover_event, e.quad_class, e.goldstein, p.name, p.country, p.lat, p.lon, e.num_mentions, e.num_reports, "
-      "e.num_sources, e.hypothetical, s.text, r.doc_id, r.url "
-      "FROM events e LEFT JOIN actors sa ON sa.id = e.source_actor LEFT JOIN actors ta ON ta.id = e.target_actor "
-      "LEFT JOIN places p ON p.id = e.place "
-      "JOIN mentions m ON m.id = (SELECT min(id) FROM mentions WHERE event = e.id) "
-      "JOIN sentences s ON s.id = m.sentence JOIN reports r ON r.id = m.report WHERE 1";
   SqlBinds binds;
-  append_filters(q.filter, sql, binds);
-  sql += " ORDER BY e.day, e.id";
-  if (q.limit) sql += " LIMIT " + std::to_string(q.limit);
+  std::string sql = event_page_sql(
+      "e.id, e.date, e.date_precision, sa.code, e.source_country, ta.code, e.target_country, e.cameo, "
+      "e.plover_event, e.quad_class, e.goldstein, p.name, p.country, p.lat, p.lon, e.num_mentions, e.num_reports, "
+      "e.num_sources, e.hypothetical, s.text, r.doc_id, r.url",
+      q.filter, std::nullopt, q.limit, binds);
   Statement s(db, sql.c_str());
   binds.bind(s);
   StoredEvent e;

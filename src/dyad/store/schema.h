@@ -7,7 +7,7 @@
 
 namespace dyad {
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 // Brings `db` to kSchemaVersion; throws SqliteError (a newer database than
 // this dyad knows is an error too).

@@ -1,5 +1,7 @@
 #include "dyad/store/sqlite.h"
 
+#include <cctype>
+
 #include <sqlite3.h>
 
 namespace dyad {
@@ -12,9 +14,41 @@ namespace {
 
 }  // namespace
 
+namespace {
+
+// `path` as an SQLite URI path: everything but unreserved characters and '/' percent-encoded.
+std::string uri_path(const std::string& path) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : path) {
+    if (std::isalnum(c) || c == '/' || c == '.' || c == '_' || c == '-' || c == '~') {
+      out.push_back(char(c));
+    } else {
+      out.push_back('%');
+      out.push_back(hex[c >> 4]);
+      out.push_back(hex[c & 15]);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 Database::Database(const std::string& path, bool create) : path_(path) {
   int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX;
-  if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
+  int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+  if (rc == SQLITE_OK && !create && sqlite3_db_readonly(db_, "main") == 1 &&
+      sqlite3_exec(db_, "SELECT count(*) FROM sqlite_schema", nullptr, nullptr, nullptr) != SQLITE_OK) {
+    // A WAL database whose file and directory we cannot write, and no -shm
+    // file beside it (which SQLite could read): no connection has it open, so
+    // it is not being written, and nobody who cannot write it can change that.
+    // It is read as immutable (an archive on read-only media, a shared copy).
+    sqlite3_close(db_);
+    db_ = nullptr;
+    rc = sqlite3_open_v2(("file:" + uri_path(path) + "?immutable=1").c_str(), &db_,
+                         SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, nullptr);
+  }
+  if (rc != SQLITE_OK) {
     std::string msg = path + ": " + (db_ ? sqlite3_errmsg(db_) : "cannot open");
     sqlite3_close(db_);
     db_ = nullptr;

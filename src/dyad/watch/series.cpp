@@ -117,7 +117,7 @@ std::vector<Alert> find_alerts(const std::string& dyad, const std::vector<Series
 
 std::vector<SeriesRow> fetch_rows(Database& db, const std::string& a, const std::string& b, int32_t from, int32_t to) {
   std::string sql =
-      "SELECT day, date_precision, quad_class, goldstein, cameo, num_mentions FROM events WHERE day BETWEEN ? AND ? AND ";
+      "SELECT day, date_precision, quad_class, goldstein, num_mentions FROM events WHERE day BETWEEN ? AND ? AND ";
   if (b.empty()) sql += "(source_country = ?3 OR target_country = ?3)";
   else sql += "((source_country = ?3 AND target_country = ?4) OR (source_country = ?4 AND target_country = ?3))";
   Statement s(db, sql.c_str());
@@ -130,8 +130,7 @@ std::vector<SeriesRow> fetch_rows(Database& db, const std::string& a, const std:
     r.precision = s.text(1);
     r.quad_class = int(s.int64(2));
     r.goldstein = s.real(3);
-    r.cameo = s.text(4);
-    r.mentions = size_t(s.int64(5));
+    r.mentions = size_t(s.int64(4));
     rows.push_back(std::move(r));
   }
   return rows;

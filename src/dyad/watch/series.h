@@ -21,7 +21,6 @@ struct SeriesRow {
   std::string precision;  // day, week, month, year
   int quad_class = 0;     // 1 verbal cooperation ... 4 material conflict
   double goldstein = 0;
-  std::string cameo;
   size_t mentions = 1;    // how often the reports mention it
 };
 
