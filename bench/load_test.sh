@@ -97,6 +97,9 @@ awk -v t0="$START" -v fail="$failed" '
     for (i = 1; i <= n; i++) if (t[i] - t0 >= 60) { base = r[i]; break }
     printf "server RSS (every 10 s, %d samples): first %.1f MB, after 1 min %.1f MB, max %.1f MB, last %.1f MB\n",
       n, r[1] / 1024, base / 1024, max / 1024, r[n] / 1024
+    printf "RSS samples (MB):"
+    for (i = 1; i <= n; i++) printf " %.0f", r[i] / 1024
+    printf "\n"
     if (r[n] > base * 1.2) { printf "load_test: RSS grew by more than 20%% after the first minute\n"; exit 1 }
     exit fail
   }' "$WORK/rss.log" || { echo "load_test: FAILED" >&2; exit 1; }

@@ -17,23 +17,8 @@ BUILD=${2:-build-fuzz}
 TARGETS=(${FUZZ_TARGETS:-text_reader html_reader jsonl_reader dictionary date http})
 JOBS=${FUZZ_JOBS:-1}
 
-# clang and its sanitizer and libFuzzer runtimes, if missing (the rest of the
-# build's packages come from scripts/setup.sh).
-missing=()
-for p in clang libclang-rt-14-dev; do
-  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
-    missing+=("$p")
-  fi
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "fuzz: installing ${missing[*]}" >&2
-  SUDO=""
-  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-  export DEBIAN_FRONTEND=noninteractive
-  $SUDO apt-get update -qq
-  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
-bash scripts/setup.sh
+# clang and its sanitizer and libFuzzer runtimes, with the build's packages, if missing.
+bash scripts/setup.sh clang libclang-rt-14-dev
 
 CC=clang CXX=clang++ cmake -S . -B "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DDYAD_FUZZ=ON -DDYAD_PYTHON=OFF -DDYAD_BENCH=OFF >/dev/null
@@ -80,8 +65,10 @@ printf '%-14s %12s %8s %8s %8s  %s\n' target executions exec/s cov ft result
 for t in "${TARGETS[@]}"; do
   work="$BUILD/fuzz-run/$t"
   rc=$(cat "$work/rc" 2>/dev/null || echo 1)
-  execs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$work/log" | grep -o '[0-9]*$' | tail -1)
-  speed=$(grep -o 'stat::average_exec_per_sec: [0-9]*' "$work/log" | grep -o '[0-9]*$' | tail -1)
+  # libFuzzer pads these with spaces: "stat::average_exec_per_sec:     1424".
+  stat() { awk -v k="stat::$1:" '$1 == k { v = $2 } END { print v }' "$work/log"; }
+  execs=$(stat number_of_executed_units)
+  speed=$(stat average_exec_per_sec)
   cov=$(grep -o 'cov: [0-9]*' "$work/log" | tail -1 | grep -o '[0-9]*$')
   ft=$(grep -o 'ft: [0-9]*' "$work/log" | tail -1 | grep -o '[0-9]*$')
   result=ok

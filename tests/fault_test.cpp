@@ -45,24 +45,13 @@ Child start(const std::vector<std::string>& args, const std::string& log, const 
   std::vector<std::string> argv{test::binary()};
   argv.insert(argv.end(), args.begin(), args.end());
   Child c;
-  c.pid = fork();
-  if (c.pid == 0) {
-    int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0666);
-    if (fd >= 0) {
-      dup2(fd, 1);
-      dup2(fd, 2);
-    }
+  c.pid = test::spawn(argv, log, log, true, [&] {
     for (const std::string& e : env) putenv(const_cast<char*>(e.c_str()));
     if (as_nobody) {
       setgroups(0, nullptr);
       if (setgid(65534) != 0 || setuid(65534) != 0) _exit(126);
     }
-    std::vector<char*> p;
-    for (auto& a : argv) p.push_back(a.data());
-    p.push_back(nullptr);
-    execv(p[0], p.data());
-    _exit(127);
-  }
+  });
   return c;
 }
 

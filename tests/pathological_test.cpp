@@ -70,18 +70,7 @@ Result code(const fs::path& dir, const std::vector<std::string>& args) {
   std::vector<std::string> argv{test::binary(), "code"};
   argv.insert(argv.end(), args.begin(), args.end());
   auto t0 = std::chrono::steady_clock::now();
-  pid_t pid = fork();
-  if (pid == 0) {
-    int o = ::open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    int e = ::open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    dup2(o, 1);
-    dup2(e, 2);
-    std::vector<char*> p;
-    for (auto& a : argv) p.push_back(a.data());
-    p.push_back(nullptr);
-    execv(p[0], p.data());
-    _exit(127);
-  }
+  pid_t pid = test::spawn(argv, out, err, false);
   Result r;
   int status = 0;
   struct rusage ru {};

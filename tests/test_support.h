@@ -4,10 +4,12 @@
 
 #include <gtest/gtest.h>
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -79,6 +81,28 @@ inline int run(const std::string& cmd, std::string& out) {
 }
 
 inline std::string binary() { return DYAD_BINARY; }
+
+// Starts argv (argv[0] a path) in a child process with stdout to `out` and
+// stderr to `err` (one file when the names are equal), appended to or
+// truncated; `in_child` runs in the child just before exec (environment,
+// dropping root). Returns the child's pid.
+inline pid_t spawn(const std::vector<std::string>& argv, const std::string& out, const std::string& err, bool append,
+                   const std::function<void()>& in_child = {}) {
+  pid_t pid = fork();
+  if (pid != 0) return pid;
+  int mode = O_WRONLY | O_CREAT | (append ? O_APPEND : O_TRUNC);
+  int o = ::open(out.c_str(), mode, 0666);
+  int e = err == out ? o : ::open(err.c_str(), mode, 0666);
+  if (o >= 0) dup2(o, 1);
+  if (e >= 0) dup2(e, 2);
+  if (in_child) in_child();
+  std::vector<std::string> args = argv;
+  std::vector<char*> p;
+  for (auto& a : args) p.push_back(a.data());
+  p.push_back(nullptr);
+  execv(p[0], p.data());
+  _exit(127);
+}
 inline std::string corpus_gen() { return DYAD_CORPUS_GEN; }
 
 }  // namespace dyad::test
