@@ -115,5 +115,17 @@ TEST(Tagger, RelativeThatAndParticle) {
   EXPECT_EQ(t[7], "up/RP/up");
 }
 
+// Fuzzing regression (fuzz/corpus/html_reader/crash-that-first.html,
+// fuzz/corpus/dictionary/crash-that-first.txt): "that" opening a sentence
+// looked at the token before it, tokens[-1] at the start of a text (caught by
+// _GLIBCXX_ASSERTIONS in the fuzz and sanitizer builds).
+TEST(Tagger, ThatOpeningASentenceLooksAtNoTokenBeforeIt) {
+  auto t = tagged("that");
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0], "that/IN/that");
+  t = tagged("That attack was condemned.");
+  EXPECT_EQ(t[0], "That/DT/that");
+}
+
 }  // namespace
 }  // namespace dyad

@@ -95,8 +95,9 @@ void Tagger::tag(std::string_view text, std::vector<Token>& tokens, const Senten
         // Complementiser after a verb, relative pronoun before a verb, determiner before a noun.
         int64_t pp = int64_t(k) - 1;
         Tag prev = pp >= int64_t(first) ? tokens[pp].tag : Tag::Punct;
+        // (At the sentence's start there is no token before: prev is Punct by default.)
         bool prev_nominal = is_noun(prev) || prev == Tag::Dash || prev == Tag::PRP ||
-                            (prev == Tag::Punct && text[tokens[pp].begin] == ')');
+                            (pp >= int64_t(first) && prev == Tag::Punct && text[tokens[size_t(pp)].begin] == ')');
         bool next_verb = is_verb(next) || next == Tag::MD ||
                          (next == Tag::None && (na->forms & (kVerbPast | kVerbS)) && !(na->forms & kNounSg));
         if (is_verb(prev)) t.tag = Tag::IN;
