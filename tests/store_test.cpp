@@ -282,6 +282,21 @@ TEST(Series, BucketsByWeekWithEmptyWeeksAndLeavesOutCoarseDates) {
   EXPECT_EQ(d[2].events, 0u);
 }
 
+// series_length counts what build_series would build, without building it.
+TEST(Series, LengthIsTheNumberOfPeriodsBuilt) {
+  auto day = [](int y, int m, int d) { return Date{y, m, d}.days(); };
+  std::vector<SeriesRow> rows = {
+      {day(2021, 12, 30), "day", 4, -10, 1}, {day(2022, 9, 14), "day", 1, 3.5, 1}, {day(2022, 3, 1), "month", 4, -10, 1}};
+  for (Period by : {Period::Day, Period::Week, Period::Month})
+    for (auto [from, to] : {std::pair{INT32_MIN, INT32_MAX}, std::pair{day(2021, 1, 1), INT32_MAX},
+                            std::pair{INT32_MIN, day(2023, 2, 28)}, std::pair{day(1011, 9, 1), day(2023, 1, 1)},
+                            std::pair{day(2022, 1, 1), day(2022, 1, 31)}, std::pair{day(2023, 1, 1), INT32_MAX}})
+      EXPECT_EQ(series_length(rows, by, from, to), build_series(rows, by, from, to).size())
+          << int(by) << " " << from << " " << to;
+  EXPECT_EQ(series_length(rows, Period::Month), 10u);  // 2021-12 .. 2022-09
+  EXPECT_EQ(series_length({}, Period::Day), 0u);
+}
+
 std::vector<SeriesPoint> weekly(const std::vector<size_t>& conflict) {
   std::vector<SeriesPoint> s;
   for (size_t i = 0; i < conflict.size(); ++i) {

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <utility>
 
 #include "dyad/util/date.h"
 
@@ -49,26 +50,48 @@ bool placeable(const std::string& precision, Period by) {
   return false;
 }
 
+bool in_series(const SeriesRow& r, Period by, int32_t from, int32_t to) {
+  return placeable(r.precision, by) && r.day >= from && r.day <= to;
+}
+
+// The starts of the first and last period of a series (lo > hi: none).
+std::pair<int32_t, int32_t> series_span(const std::vector<SeriesRow>& rows, Period by, int32_t from, int32_t to) {
+  int32_t lo = INT32_MAX, hi = INT32_MIN;
+  for (const SeriesRow& r : rows) {
+    if (!in_series(r, by, from, to)) continue;
+    int32_t start = period_start(r.day, by);
+    lo = std::min(lo, start);
+    hi = std::max(hi, start);
+  }
+  if (from != INT32_MIN) lo = period_start(from, by);
+  if (to != INT32_MAX) hi = period_start(to, by);
+  return {lo, hi};
+}
+
 }  // namespace
+
+size_t series_length(const std::vector<SeriesRow>& rows, Period by, int32_t from, int32_t to) {
+  auto [lo, hi] = series_span(rows, by, from, to);
+  if (lo > hi) return 0;
+  if (by == Period::Day) return size_t(int64_t(hi) - lo) + 1;
+  if (by == Period::Week) return size_t((int64_t(hi) - lo) / 7) + 1;
+  Date a = Date::from_days(lo), b = Date::from_days(hi);
+  return size_t((int64_t(b.year) - a.year) * 12 + (b.month - a.month)) + 1;
+}
 
 std::vector<SeriesPoint> build_series(const std::vector<SeriesRow>& rows, Period by, int32_t from, int32_t to) {
   std::map<int32_t, SeriesPoint> points;
-  int32_t lo = INT32_MAX, hi = INT32_MIN;
   for (const SeriesRow& r : rows) {
-    if (!placeable(r.precision, by) || r.day < from || r.day > to) continue;
-    int32_t start = period_start(r.day, by);
-    SeriesPoint& p = points[start];
+    if (!in_series(r, by, from, to)) continue;
+    SeriesPoint& p = points[period_start(r.day, by)];
     ++p.events;
     if (r.quad_class >= 1 && r.quad_class <= 4) {
       ++p.quad[r.quad_class];
       p.mentions[r.quad_class] += r.mentions;
     }
     p.goldstein_sum += r.goldstein;
-    lo = std::min(lo, start);
-    hi = std::max(hi, start);
   }
-  if (from != INT32_MIN) lo = period_start(from, by);
-  if (to != INT32_MAX) hi = period_start(to, by);
+  auto [lo, hi] = series_span(rows, by, from, to);
   std::vector<SeriesPoint> out;
   if (lo > hi) return out;
   for (int32_t s = lo; s <= hi; s = next_period(s, by)) {

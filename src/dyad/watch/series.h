@@ -42,6 +42,12 @@ struct SeriesPoint {
 std::vector<SeriesPoint> build_series(const std::vector<SeriesRow>& rows, Period by, int32_t from = INT32_MIN,
                                       int32_t to = INT32_MAX);
 
+// How many periods build_series returns for the same arguments, counted
+// without building them, so that a caller can refuse a series too long to
+// answer (a daily series since 1011 has 370,000 periods).
+size_t series_length(const std::vector<SeriesRow>& rows, Period by, int32_t from = INT32_MIN,
+                     int32_t to = INT32_MAX);
+
 struct AlertOptions {
   int window = 8;           // periods of trailing baseline
   int min_history = 4;      // periods of history before anything can fire
