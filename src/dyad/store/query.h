@@ -62,7 +62,8 @@ struct PageAfter {
 // s (its sentence) and r (its report); `page.d` is the sort key. The matching
 // ids are picked and sorted first, so that the per-event joins (the first
 // mention, its sentence and report) are made for the page only, not for every
-// match: /api/events?dyad=RUS,UKR&limit=100 on 1M events from 280 ms to 2 ms.
+// match: the first page of /api/events?dyad=RUS,UKR on 1M events (11,389
+// matches) from 77 ms to 5 ms in SQLite, warm cache.
 std::string event_page_sql(const std::string& columns, const EventFilter& f, const std::optional<PageAfter>& after,
                            size_t limit, SqlBinds& binds);
 

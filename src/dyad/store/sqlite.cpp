@@ -12,10 +12,6 @@ namespace {
   throw SqliteError(what + ": " + (db ? sqlite3_errmsg(db) : "out of memory"));
 }
 
-}  // namespace
-
-namespace {
-
 // `path` as an SQLite URI path: everything but unreserved characters and '/' percent-encoded.
 std::string uri_path(const std::string& path) {
   static const char* hex = "0123456789ABCDEF";
@@ -37,7 +33,7 @@ std::string uri_path(const std::string& path) {
 Database::Database(const std::string& path, bool create) : path_(path) {
   int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX;
   int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
-  if (rc == SQLITE_OK && !create && sqlite3_db_readonly(db_, "main") == 1 &&
+  if (rc == SQLITE_OK && !create && read_only() &&
       sqlite3_exec(db_, "SELECT count(*) FROM sqlite_schema", nullptr, nullptr, nullptr) != SQLITE_OK) {
     // A WAL database whose file and directory we cannot write, and no -shm
     // file beside it (which SQLite could read): no connection has it open, so
