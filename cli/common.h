@@ -33,6 +33,18 @@ inline void add_common(CLI::App* cmd, CommonOptions& o) {
   cmd->add_option("--dict", o.dict_dirs, "extra dictionary directory layered over the defaults (repeatable)");
 }
 
+// The stream output goes to: standard output for "" and "-", else `name`
+// opened in `file`; null (with a message) when it cannot be written.
+inline std::ostream* open_output(const std::string& name, std::ofstream& file) {
+  if (name.empty() || name == "-") return &std::cout;
+  file.open(name, std::ios::binary);
+  if (!file) {
+    std::cerr << "dyad: " << name << ": cannot write\n";
+    return nullptr;
+  }
+  return &file;
+}
+
 inline std::unique_ptr<dyad::Coder> load_coder(const CommonOptions& o, bool refuse_bad_entries = true) {
   dyad::CoderOptions co;
   co.data_dir = o.data_dir;

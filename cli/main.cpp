@@ -57,7 +57,7 @@ int run_code(const CommonOptions& o, const CodeOutput& co, int threads, bool qui
     std::unique_ptr<dyad::PartitionedOutput> parts;
     std::unique_ptr<dyad::EventWriter> writer;
     std::ofstream file;
-    std::ostream* out = &std::cout;
+    std::ostream* out = nullptr;
     if (!co.dir.empty()) {
       try {
         parts = std::make_unique<dyad::PartitionedOutput>(po);
@@ -66,14 +66,8 @@ int run_code(const CommonOptions& o, const CodeOutput& co, int threads, bool qui
         return 2;
       }
     } else {
-      if (!co.file.empty() && co.file != "-") {
-        file.open(co.file, std::ios::binary);
-        if (!file) {
-          std::cerr << "dyad: " << co.file << ": cannot write\n";
-          return 2;
-        }
-        out = &file;
-      }
+      out = open_output(co.file, file);
+      if (!out) return 2;
       std::ios::sync_with_stdio(false);
       auto format = co.format == "tsv"   ? dyad::OutputFormat::Tsv
                     : co.format == "csv" ? dyad::OutputFormat::Csv

@@ -192,15 +192,8 @@ int run_query(bool everything) {
   auto store = open_existing();
   if (!store) return 2;
   std::ofstream file;
-  std::ostream* out = &std::cout;
-  if (!opts.output.empty() && opts.output != "-") {
-    file.open(opts.output, std::ios::binary);
-    if (!file) {
-      std::cerr << "dyad: " << opts.output << ": cannot write\n";
-      return 2;
-    }
-    out = &file;
-  }
+  std::ostream* out = open_output(opts.output, file);
+  if (!out) return 2;
   dyad::write_header(format, *out);
   size_t n = 0;
   dyad::query_events(store->db(), q, [&](const dyad::StoredEvent& e) {

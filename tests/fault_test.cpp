@@ -18,7 +18,6 @@
 #include <fstream>
 #include <map>
 #include <random>
-#include <sstream>
 #include <thread>
 
 #include "dyad/store/sqlite.h"
@@ -70,12 +69,7 @@ int run_dyad(const std::vector<std::string>& args, const std::string& log, const
   return wait_for(start(args, log, env, as_nobody));
 }
 
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using test::slurp;
 
 // ---- database snapshots ---------------------------------------------------
 

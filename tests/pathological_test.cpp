@@ -20,7 +20,6 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 #include "test_support.h"
 
@@ -78,10 +77,7 @@ Result code(const fs::path& dir, const std::vector<std::string>& args) {
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
   r.max_rss_mb = ru.ru_maxrss / 1024;
-  std::ifstream ein(err, std::ios::binary);
-  std::stringstream es;
-  es << ein.rdbuf();
-  r.err = es.str();
+  r.err = test::slurp(err);
   if (r.err.size() > 20000) r.err = r.err.substr(0, 20000) + "...";
   std::ifstream oin(out, std::ios::binary);
   std::string line;

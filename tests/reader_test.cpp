@@ -4,8 +4,6 @@
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
-#include <fstream>
-#include <iterator>
 #include <new>
 #include <sstream>
 
@@ -179,12 +177,8 @@ TEST(HtmlReader, FuzzDeeplyNestedPageIsRefusedNotCrashed) {
   ASSERT_EQ(r.errors.size(), 1u);
   EXPECT_NE(r.errors[0].find("deep.html: HTML elements nested more than 1000 deep"), std::string::npos) << r.errors[0];
 
-  std::string committed;
-  {
-    std::ifstream in(test::source_dir() + "/fuzz/corpus/html_reader/deep-nesting.html", std::ios::binary);
-    ASSERT_TRUE(in) << "fuzz/corpus/html_reader/deep-nesting.html";
-    committed.assign(std::istreambuf_iterator<char>(in), {});
-  }
+  std::string committed = test::slurp(test::source_dir() + "/fuzz/corpus/html_reader/deep-nesting.html");
+  ASSERT_FALSE(committed.empty()) << "fuzz/corpus/html_reader/deep-nesting.html";
   r = read_all(committed, "deep-nesting.html");
   EXPECT_TRUE(r.reports.empty());
   ASSERT_EQ(r.errors.size(), 1u);
@@ -192,12 +186,8 @@ TEST(HtmlReader, FuzzDeeplyNestedPageIsRefusedNotCrashed) {
 }
 
 TEST(HtmlReader, FuzzTimeoutNestedFormattingIsRefusedQuickly) {
-  std::string page;
-  {
-    std::ifstream in(test::source_dir() + "/fuzz/corpus/html_reader/timeout-nested-formatting.html", std::ios::binary);
-    ASSERT_TRUE(in) << "fuzz/corpus/html_reader/timeout-nested-formatting.html";
-    page.assign(std::istreambuf_iterator<char>(in), {});
-  }
+  std::string page = test::slurp(test::source_dir() + "/fuzz/corpus/html_reader/timeout-nested-formatting.html");
+  ASSERT_FALSE(page.empty()) << "fuzz/corpus/html_reader/timeout-nested-formatting.html";
   auto start = std::chrono::steady_clock::now();
   auto r = read_all(page, "timeout.html", "2023-01-01");
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

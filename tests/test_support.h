@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "dyad/pipeline/coder.h"
+#include "dyad/util/dict_file.h"
 
 namespace dyad::test {
 
@@ -81,6 +82,13 @@ inline int run(const std::string& cmd, std::string& out) {
 }
 
 inline std::string binary() { return DYAD_BINARY; }
+
+// The whole content of a file; empty when it cannot be read.
+inline std::string slurp(const std::string& path) {
+  std::string s;
+  read_file(path, s);
+  return s;
+}
 
 // Starts argv (argv[0] a path) in a child process with stdout to `out` and
 // stderr to `err` (one file when the names are equal), appended to or
