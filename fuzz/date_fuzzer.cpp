@@ -13,9 +13,6 @@
 #include <vector>
 
 #include "dyad/events/clauses.h"
-#include "dyad/text/normalize.h"
-#include "dyad/text/tagger.h"
-#include "dyad/text/tokenizer.h"
 #include "dyad/util/date.h"
 #include "dyad/when/time_expressions.h"
 #include "fuzz_support.h"
@@ -44,24 +41,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
   const dyad::Coder& coder = dyad::fuzz::coder();
   const dyad::Lexicon& lexicon = coder.lexicon();
-  std::string text = dyad::normalize_text(rest);
-  std::vector<dyad::Token> tokens;
-  std::vector<dyad::Sentence> sentences;
-  dyad::Tokenizer::tokenize(text, tokens);
-  dyad::Tokenizer::split_sentences(text, tokens, sentences);
-  dyad::Tagger tagger(lexicon);
   dyad::ClauseSegmenter segmenter(lexicon);
   dyad::TimeFinder finder(lexicon);
   dyad::ClauseMap clauses;
   std::vector<dyad::TimeMention> mentions;
-  for (const dyad::Sentence& s : sentences) {
-    tagger.tag(text, tokens, s);
-    segmenter.segment(text, tokens, s.first_token, s.last_token, clauses);
-    finder.find(text, tokens, s.first_token, s.last_token, clauses, day, mentions);
-    for (const dyad::TimeMention& m : mentions) {
-      if (m.begin < s.first_token || m.end > s.last_token || m.begin >= m.end) __builtin_trap();
-      (void)m.when.text();
-    }
-  }
+  dyad::fuzz::for_each_tagged_sentence(
+      rest, lexicon, [&](std::string_view text, const std::vector<dyad::Token>& tokens, const dyad::Sentence& s) {
+        segmenter.segment(text, tokens, s.first_token, s.last_token, clauses);
+        finder.find(text, tokens, s.first_token, s.last_token, clauses, day, mentions);
+        for (const dyad::TimeMention& m : mentions) {
+          if (m.begin < s.first_token || m.end > s.last_token || m.begin >= m.end) __builtin_trap();
+          (void)m.when.text();
+        }
+      });
   return 0;
 }

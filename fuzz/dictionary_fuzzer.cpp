@@ -15,9 +15,6 @@
 #include "dyad/events/cameo_table.h"
 #include "dyad/events/event_dictionary.h"
 #include "dyad/text/lexicon.h"
-#include "dyad/text/normalize.h"
-#include "dyad/text/tagger.h"
-#include "dyad/text/tokenizer.h"
 #include "dyad/where/gazetteer.h"
 #include "dyad/where/place_key.h"
 #include "fuzz_support.h"
@@ -79,19 +76,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     (void)gazetteer.has_longer(key);
   }
 
-  std::string text = dyad::normalize_text(input);
-  std::vector<dyad::Token> tokens;
-  std::vector<dyad::Sentence> sentences;
-  dyad::Tokenizer::tokenize(text, tokens);
-  dyad::Tokenizer::split_sentences(text, tokens, sentences);
-  dyad::Tagger tagger(lexicon);
-  for (const dyad::Sentence& s : sentences) {
-    tagger.tag(text, tokens, s);
-    for (uint32_t k = s.first_token; k < s.last_token; ++k) {
-      dyad::ActorMatch m = actors.match(tokens, k, s.last_token, 19000);
-      if (m.entry && (m.begin != k || m.end <= k || m.end > s.last_token)) __builtin_trap();
-    }
-  }
+  dyad::fuzz::for_each_tagged_sentence(
+      input, lexicon, [&](std::string_view, const std::vector<dyad::Token>& tokens, const dyad::Sentence& s) {
+        for (uint32_t k = s.first_token; k < s.last_token; ++k) {
+          dyad::ActorMatch m = actors.match(tokens, k, s.last_token, 19000);
+          if (m.entry && (m.begin != k || m.end <= k || m.end > s.last_token)) __builtin_trap();
+        }
+      });
   for (const dyad::EventPattern& p : events.patterns())
     if (!p.cameo) __builtin_trap();
   return 0;

@@ -7,9 +7,13 @@
 #include <cstdlib>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dyad/pipeline/coder.h"
+#include "dyad/text/normalize.h"
+#include "dyad/text/tagger.h"
+#include "dyad/text/tokenizer.h"
 
 namespace dyad::fuzz {
 
@@ -30,6 +34,23 @@ inline const Coder& coder() {
     return loaded;
   }();
   return *c;
+}
+
+// A text as CoderSession prepares it: normalised, tokenised and split into
+// sentences; fn(text, tokens, sentence) for each sentence once it is tagged
+// with `lexicon`.
+template <typename F>
+void for_each_tagged_sentence(std::string_view input, const Lexicon& lexicon, F&& fn) {
+  std::string text = normalize_text(input);
+  std::vector<Token> tokens;
+  std::vector<Sentence> sentences;
+  Tokenizer::tokenize(text, tokens);
+  Tokenizer::split_sentences(text, tokens, sentences);
+  Tagger tagger(lexicon);
+  for (const Sentence& s : sentences) {
+    tagger.tag(text, tokens, s);
+    fn(std::string_view(text), tokens, s);
+  }
 }
 
 }  // namespace dyad::fuzz
